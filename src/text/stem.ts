@@ -1,0 +1,64 @@
+import { stemmer as porter } from "stemmer";
+
+/**
+ * Light stemming of folded tokens: Light10-style for Arabic script (Larkey et al.; Lucene's ArabicStemmer),
+ * Persian plural suffixes on top, Porter for Latin. Operates on FOLDED text (ة→ه, ى/ی→ي, ک→ك).
+ */
+
+/** Clitic prefixes, longest first. و is only stripped from longer words (Light10's guard). */
+const PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال"];
+/**
+ * Suffixes in Light10 order (folded: ية→يه, ة→ه), then Persian ones. Each strip must leave MIN_STEM letters.
+ * «هاي» is the Persian plural with ezafe (کشورهای), «ترين»/«تر» are left alone (they over-stem: بهترین → به).
+ */
+const SUFFIXES = ["هاي", "ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+const MIN_PREFIX_REST = 2;
+/** Light10 allows 2; 3 keeps short words apart (امين ≠ ام, سورية ≠ سو). */
+const MIN_STEM = 3;
+
+const ARABIC_LETTER = /^[\u0621-\u064A\u0671-\u06D3]+$/;
+
+export interface StemOptions {
+  /** Folded words never stripped of suffixes (names: «جلالي» must not become «جلال»). Defaults to none. */
+  readonly protectedWords?: ReadonlySet<string>;
+}
+
+/** Strip one clitic prefix (ال، وال، بال، كال، فال، لل، و). */
+export function stripPrefix(word: string): string {
+  for (const p of PREFIXES) {
+    if (word.startsWith(p) && word.length - p.length >= MIN_PREFIX_REST) return word.slice(p.length);
+  }
+  if (word.startsWith("و") && word.length >= 4) {
+    const rest = word.slice(1);
+    for (const p of PREFIXES) {
+      if (rest.startsWith(p) && rest.length - p.length >= MIN_PREFIX_REST) return rest.slice(p.length);
+    }
+    return rest;
+  }
+  return word;
+}
+
+/** Stem one Arabic-script folded token. */
+export function stemArabic(word: string, options: StemOptions = {}): string {
+  if (!ARABIC_LETTER.test(word)) return word;
+  const protectedWords = options.protectedWords;
+  if (protectedWords?.has(word)) return word;
+  let stem = stripPrefix(word);
+  if (protectedWords?.has(stem)) return stem;
+  for (const suffix of SUFFIXES) {
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= MIN_STEM) {
+      stem = stem.slice(0, -suffix.length);
+    }
+  }
+  return stem;
+}
+
+/** Stem one Latin folded token (Porter); numbers and mixed tokens are kept. */
+export function stemLatin(word: string): string {
+  return /^[a-z]+$/.test(word) && word.length > 3 ? porter(word) : word;
+}
+
+/** Stem a folded token of any script. */
+export function stem(word: string, options: StemOptions = {}): string {
+  return ARABIC_LETTER.test(word) ? stemArabic(word, options) : stemLatin(word);
+}

@@ -1,0 +1,43 @@
+import { fold } from "./fold.js";
+
+/**
+ * Function words of Arabic, Persian and English: prepositions, pronouns, particles, auxiliaries and the
+ * question words of a chat. Deliberately small: news content words («زيارة», «لقاء», "billion") are NOT here,
+ * though general lists (stopwords-iso) include them. Stored folded, like every term.
+ */
+const ARABIC = `
+في من على الى إلى عن مع ان أن إن انه أنه انها أنها كان كانت يكون تكون هذا هذه ذلك تلك هو هي هم هما نحن انت أنت
+التي الذي الذين اللذين اللتين اللواتي ما ماذا لماذا كيف متى اين أين هل لم لن لا قد ثم او أو أم بل لكن حتى اذا إذا
+كل بعض غير بين عند عندما حيث كما مثل فيه فيها منه منها عليه عليها اليه إليه اليها إليها له لها لهم به بها بهم
+وفي ومن وعلى والى وإلى وعن ومع وان وأن وقد ولا ولم وهو وهي وكان وكانت وهذا وهذه وذلك وما وكما وكل وبين ضمن خلال
+لدى لدي الا إلا سوى منذ قبل بعد أي اي ايضا أيضا فقط كذلك هناك هنا يا اما أما إما انما إنما لكي كي لو لولا
+عبر نحو حول تجاه ازاء إزاء بشأن بشان وبشأن حيال دون فوق تحت امام أمام وراء خلف اذ إذ فان فإن بان بأن لان لأن
+التى الى ى هى
+`;
+const PERSIAN = `
+و در به از که را با این آن برای تا هم یا اما اگر چه چرا چگونه کجا کی آیا چی چیست کدام است هست بود شد شده باشد
+نیز هر همه هیچ بر پس پیش بین روی زیر درباره دربارهٔ مورد طی ضمن توسط میان نزد سوی جز بدون مانند مثل خود خویش
+او ما شما آنها ایشان اینکه آنکه چون زیرا ولی بلکه نه می نمی های ها ای یک یکی دیگر همین همان چنین چنان وی
+کرد کرده کند کنند کردند میکند میکنند دارد دارند داشت داشته بودند شود شوند گفت گفته خواهد
+`;
+const ENGLISH = `
+a an the and or but if then than so as of in on at to from by for with about into onto over under between among
+through during before after since until while within without against toward towards upon via per
+is are was were be been being am do does did done doing have has had having will would shall should can could may
+might must i me my we us our you your he him his she her it its they them their this that these those there here
+what which who whom whose when where why how whether not no nor yes all any some each every both either neither
+also just only very too more most much many such own same other another again still ever even yet already
+let lets tell told show shows give me please get got say says said know
+s t d ll re ve m
+`;
+
+function toSet(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter(Boolean).map(fold));
+}
+
+export const STOP_WORDS: ReadonlySet<string> = new Set([...toSet(ARABIC), ...toSet(PERSIAN), ...toSet(ENGLISH)]);
+
+/** True for a folded token that carries no content. */
+export function isStopWord(folded: string): boolean {
+  return STOP_WORDS.has(folded);
+}
