@@ -1,0 +1,170 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { stemmer as porter } from "stemmer";
+import { fold } from "../text/fold.js";
+import { isStopWord } from "../text/stopwords.js";
+import { stemArabic } from "../text/stem.js";
+import { tokenizeFolded } from "../text/tokenize.js";
+import { termOf } from "../text/analyze.js";
+import { LexiconFileSchema, type ConceptEntry, type ConceptType } from "./schema.js";
+
+/** The folder of the shipped lexicon files. */
+export const LEXICON_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "data");
+
+/** A concept ready for matching and searching. */
+export interface Concept {
+  id: string;
+  type: ConceptType;
+  /** The first English alias, for display. */
+  label: string;
+  entry: ConceptEntry;
+  /** Arabic and Persian forms as index-term sequences (a form matches a paragraph holding all its terms). */
+  forms: string[][];
+}
+
+export interface Lexicon {
+  concepts: Concept[];
+  byId: Map<string, Concept>;
+  /** Alias key sequences (any language) → concept, grouped by first key, longest first. */
+  aliases: Map<string, { keys: string[]; concept: Concept }[]>;
+  /** Single-word Latin aliases (folded, unstemmed) for typo-tolerant matching. */
+  latinWords: { word: string; concept: Concept }[];
+  /** Folded one-word Arabic-script names (people, places, organisations) that the stemmer must not cut. */
+  protectedWords: Set<string>;
+  /** Content hash input: a stable digest of the data, for index caching. */
+  fingerprint: string;
+  problems: string[];
+}
+
+const LATIN = /^[a-z0-9]+$/;
+
+/** The matching key of a folded query/alias token: Porter stem for Latin, the index term for Arabic script. */
+export function aliasKey(foldedToken: string, protectedWords: ReadonlySet<string>): string | null {
+  if (LATIN.test(foldedToken)) {
+    if (isStopWord(foldedToken) || foldedToken.length < 2) return null;
+    return foldedToken.length > 3 ? porter(foldedToken) : foldedToken;
+  }
+  return termOf(foldedToken, { protectedWords });
+}
+
+/** Key sequence of an alias or a query span; stop words are skipped on both sides alike. */
+export function aliasKeys(text: string, protectedWords: ReadonlySet<string>): string[] {
+  const keys: string[] = [];
+  for (const token of tokenizeFolded(fold(text))) {
+    const key = aliasKey(token, protectedWords);
+    if (key) keys.push(key);
+  }
+  return keys;
+}
+
+/** Read and validate every `.json` file of a lexicon folder. A bad file is reported and skipped. */
+export function readLexiconEntries(dir: string = LEXICON_DIR): { entries: ConceptEntry[]; problems: string[]; raw: string } {
+  const entries: ConceptEntry[] = [];
+  const problems: string[] = [];
+  let raw = "";
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  } catch {
+    problems.push(`lexicon folder not found: ${dir}`);
+  }
+  for (const file of files) {
+    const text = readFileSync(path.join(dir, file), "utf8");
+    raw += `${file}\n${text}\n`;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      problems.push(`${file}: not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const parsed = LexiconFileSchema.safeParse(json);
+    if (!parsed.success) {
+      problems.push(
+        `${file}: ${parsed.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join(".")}: ${i.message}`)
+          .join("; ")}`,
+      );
+      continue;
+    }
+    entries.push(...parsed.data.concepts);
+  }
+  return { entries, problems, raw };
+}
+
+/** Build the matching structures. Conflicts (an alias claimed twice, an empty form) are listed in `problems`. */
+export function buildLexicon(entries: readonly ConceptEntry[], extraProblems: string[] = [], raw = ""): Lexicon {
+  const problems = [...extraProblems];
+  const protectedWords = new Set<string>();
+  for (const entry of entries) {
+    if (entry.type === "word" || entry.type === "topic") continue;
+    for (const form of [...entry.ar, ...entry.fa]) {
+      const tokens = tokenizeFolded(fold(form));
+      // Protect the name itself and its clitic-free form, so «وجلالي» and «جلالي» stay «جلالي».
+      if (tokens.length === 1 && tokens[0]!.length >= 3) {
+        protectedWords.add(tokens[0]!);
+        protectedWords.add(stemArabic(tokens[0]!, { protectedWords: new Set([tokens[0]!]) }));
+      }
+    }
+  }
+  const concepts: Concept[] = [];
+  const byId = new Map<string, Concept>();
+  const aliases = new Map<string, { keys: string[]; concept: Concept }[]>();
+  const owner = new Map<string, string>();
+  const latinWords: { word: string; concept: Concept }[] = [];
+  for (const entry of entries) {
+    if (byId.has(entry.id)) {
+      problems.push(`${entry.id}: id used twice`);
+      continue;
+    }
+    const forms: string[][] = [];
+    const seenForms = new Set<string>();
+    for (const form of [...entry.ar, ...entry.fa]) {
+      const terms = tokenizeFolded(fold(form))
+        .map((t) => termOf(t, { protectedWords }))
+        .filter((t): t is string => t !== null);
+      if (terms.length === 0) {
+        problems.push(`${entry.id}: form «${form}» folds to nothing`);
+        continue;
+      }
+      const key = terms.join(" ");
+      if (!seenForms.has(key)) {
+        seenForms.add(key);
+        forms.push(terms);
+      }
+    }
+    const concept: Concept = { id: entry.id, type: entry.type, label: entry.en[0] ?? entry.ar[0] ?? entry.fa[0] ?? entry.id, entry, forms };
+    concepts.push(concept);
+    byId.set(entry.id, concept);
+    for (const alias of [...entry.en, ...entry.ar, ...entry.fa]) {
+      const keys = aliasKeys(alias, protectedWords);
+      if (keys.length === 0) {
+        problems.push(`${entry.id}: alias «${alias}» folds to nothing`);
+        continue;
+      }
+      const joined = keys.join(" ");
+      const previous = owner.get(joined);
+      if (previous !== undefined && previous !== entry.id) {
+        problems.push(`alias «${alias}» is claimed by ${previous} and ${entry.id}`);
+        continue;
+      }
+      if (previous === entry.id) continue;
+      owner.set(joined, entry.id);
+      const list = aliases.get(keys[0]!) ?? [];
+      list.push({ keys, concept });
+      aliases.set(keys[0]!, list);
+      const folded = tokenizeFolded(fold(alias));
+      if (folded.length === 1 && LATIN.test(folded[0]!) && folded[0]!.length >= 4) latinWords.push({ word: folded[0]!, concept });
+    }
+  }
+  for (const list of aliases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  return { concepts, byId, aliases, latinWords, protectedWords, fingerprint: raw, problems };
+}
+
+/** The shipped lexicon. */
+export function loadLexicon(dir: string = LEXICON_DIR): Lexicon {
+  const { entries, problems, raw } = readLexiconEntries(dir);
+  return buildLexicon(entries, problems, raw);
+}

@@ -1,0 +1,136 @@
+import { fold } from "../text/fold.js";
+
+/**
+ * Reading a time reference in a question: a year, a month, or a month and year, in English, Arabic (both the
+ * Gregorian names يناير… and the Levantine كانون الثاني…) or Persian (Gregorian ژانویه… and solar فروردین…).
+ * The result is a list of date ranges the question prefers; it never filters.
+ */
+export interface DateRange {
+  /** Inclusive ISO dates. */
+  from: string;
+  to: string;
+  /** The words that named it, as folded tokens. */
+  tokens: string[];
+}
+
+const GREGORIAN_MONTHS: [number, string[]][] = [
+  [1, ["january", "jan", "يناير", "كانون الثاني", "ژانويه"]],
+  [2, ["february", "feb", "فبراير", "شباط", "فوريه"]],
+  [3, ["march", "mar", "مارس", "اذار", "مارس"]],
+  [4, ["april", "apr", "ابريل", "نيسان", "اوريل", "اپريل"]],
+  [5, ["may", "مايو", "ايار", "مه"]],
+  [6, ["june", "jun", "يونيو", "حزيران", "ژوين", "ژوئن"]],
+  [7, ["july", "jul", "يوليو", "تموز", "ژوييه", "ژوئيه"]],
+  [8, ["august", "aug", "اغسطس", "اب", "اوت"]],
+  [9, ["september", "sep", "sept", "سبتمبر", "ايلول", "سپتامبر"]],
+  [10, ["october", "oct", "اكتوبر", "تشرين الاول", "اكتبر"]],
+  [11, ["november", "nov", "نوفمبر", "تشرين الثاني", "نوامبر"]],
+  [12, ["december", "dec", "ديسمبر", "كانون الاول", "دسامبر"]],
+];
+/** Persian solar months; month 1 (فروردین) starts about 21 March. */
+const SOLAR_MONTHS = ["فروردين", "ارديبهشت", "خرداد", "تير", "مرداد", "شهريور", "مهر", "ابان", "اذر", "دي", "بهمن", "اسفند"];
+/** Approximate Gregorian start (month, day) of each solar month. */
+const SOLAR_START: [number, number][] = [
+  [3, 21], [4, 21], [5, 22], [6, 22], [7, 23], [8, 23], [9, 23], [10, 23], [11, 22], [12, 22], [1, 21], [2, 20],
+];
+
+/** Month names that are also ordinary words; read as a month only next to a year or after "in/في/در". */
+const AMBIGUOUS = new Set(["may", "mar", "jun", "اب", "مه", "دي", "تير", "مهر", "اذر"]);
+const PREPOSITIONS = new Set(["in", "during", "since", "في", "خلال", "منذ", "در", "طي"]);
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+interface MonthHit {
+  start: number;
+  length: number;
+  month: number;
+  solar: boolean;
+}
+
+function findMonth(tokens: readonly string[], i: number): MonthHit | undefined {
+  for (const [month, names] of GREGORIAN_MONTHS) {
+    for (const name of names) {
+      const parts = fold(name).split(" ");
+      if (parts.every((p, k) => tokens[i + k] === p || tokens[i + k] === `و${p}`)) return { start: i, length: parts.length, month, solar: false };
+    }
+  }
+  const solar = SOLAR_MONTHS.indexOf(tokens[i] ?? "");
+  if (solar >= 0) return { start: i, length: 1, month: solar + 1, solar: true };
+  return undefined;
+}
+
+/** Years a question may name: Gregorian 1990–2039 and solar 1370–1419 (two-digit solar years 70–99 after a month). */
+function readYear(token: string | undefined, afterSolarMonth: boolean): { year: number; solar: boolean } | undefined {
+  if (!token || !/^\d+$/.test(token)) return undefined;
+  const n = Number(token);
+  if (n >= 1990 && n <= 2039) return { year: n, solar: false };
+  if (n >= 1370 && n <= 1419) return { year: n, solar: true };
+  if (afterSolarMonth && n >= 70 && n <= 99) return { year: 1300 + n, solar: true };
+  return undefined;
+}
+
+function solarMonthRange(year: number, month: number): [string, string] {
+  const [m, d] = SOLAR_START[month - 1]!;
+  const gYear = month >= 11 ? year + 622 : year + 621;
+  const start = new Date(Date.UTC(gYear, m - 1, d));
+  const end = new Date(start.getTime() + 30 * 86_400_000);
+  return [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
+}
+
+/** Find the date ranges a folded token list names. Tokens used for dates are listed so the caller can drop them. */
+export function readDates(tokens: readonly string[]): DateRange[] {
+  const ranges: DateRange[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = findMonth(tokens, i);
+    if (hit) {
+      const next = tokens[i + hit.length];
+      const year = readYear(next, hit.solar);
+      const before = tokens[i - 1];
+      const name = tokens.slice(i, i + hit.length);
+      if (AMBIGUOUS.has(name.join(" ")) && !year && !(before && PREPOSITIONS.has(before))) continue;
+      if (hit.solar) {
+        if (year?.solar) {
+          const [from, to] = solarMonthRange(year.year, hit.month);
+          ranges.push({ from, to, tokens: [...name, next!] });
+          i += hit.length;
+        }
+        // A solar month without its year cannot be placed; it is left to the words.
+        continue;
+      }
+      if (year && !year.solar) {
+        ranges.push({
+          from: `${year.year}-${pad(hit.month)}-01`,
+          to: `${year.year}-${pad(hit.month)}-${pad(lastDay(year.year, hit.month))}`,
+          tokens: [...name, next!],
+        });
+        i += hit.length;
+      } else {
+        ranges.push({ from: `*-${pad(hit.month)}-01`, to: `*-${pad(hit.month)}-31`, tokens: name });
+        i += hit.length - 1;
+      }
+      continue;
+    }
+    const year = readYear(tokens[i], false);
+    if (year) {
+      const g = year.solar ? year.year + 621 : year.year;
+      ranges.push(
+        year.solar
+          ? { from: `${g}-03-21`, to: `${g + 1}-03-20`, tokens: [tokens[i]!] }
+          : { from: `${g}-01-01`, to: `${g}-12-31`, tokens: [tokens[i]!] },
+      );
+    }
+  }
+  return ranges;
+}
+
+/** True when an ISO date (YYYY-MM-DD…) falls in the range; "*" years match any year. */
+export function inRange(published: string | undefined, range: DateRange): boolean {
+  if (!published || !/^\d{4}-\d{2}-\d{2}/.test(published)) return false;
+  const date = published.slice(0, 10);
+  if (range.from.startsWith("*")) {
+    const md = date.slice(5);
+    return md >= range.from.slice(2) && md <= range.to.slice(2);
+  }
+  return date >= range.from && date <= range.to;
+}

@@ -1,0 +1,143 @@
+import { loadCorpus, type LoadOptions } from "../corpus/load.js";
+import type { Chunk, CorpusWarning, Doc, SourceInfo } from "../corpus/types.js";
+import { loadLexicon, type Lexicon } from "../lexicon/lexicon.js";
+import { fold, type Lang } from "../text/fold.js";
+import { buildSearchIndex, CachedAnalyzer, type SearchIndex } from "./index.js";
+import { parseQuery, type ParsedQuery } from "./query.js";
+import { rank, type RankOptions } from "./rank.js";
+import { groupNearDuplicates } from "./group.js";
+
+/** One answer: a paragraph, its article's source, and what of the question it carries. */
+export interface SearchResult {
+  docId: string;
+  chunkId: string;
+  /** 1-based paragraph number within the article. */
+  paragraph: number;
+  /** The paragraph's full original text. */
+  text: string;
+  score: number;
+  source: SourceInfo;
+  lang: Lang;
+  /** Labels of the question's concepts found in this paragraph (for highlighting and explanations). */
+  matched: string[];
+  /** [start, end) character offsets in `text` of the words that matched, for bolding. */
+  highlights: [number, number][];
+  /** The same paragraph from other articles (other outlets, or a repeat), folded into this result. */
+  alsoIn: { docId: string; chunkId: string; source: SourceInfo }[];
+}
+
+export interface SearchResponse {
+  query: string;
+  lang: Lang;
+  /** All relevant results, best first (page with `offset`/`limit` on `search`). */
+  total: number;
+  results: SearchResult[];
+  /** How the question was understood (for debugging and `--json`). */
+  understood: { text: string; concept: string; source: string; found: boolean }[];
+}
+
+export interface SearchOptions extends RankOptions {
+  /** Results returned. Defaults to 10. */
+  limit?: number;
+  /** Results skipped (for "More"). Defaults to 0. */
+  offset?: number;
+}
+
+/** Longest question read, in characters; a longer one is cut (nobody types more into a chat). */
+export const MAX_QUERY_CHARS = 1000;
+
+/** The retrieval engine: a corpus, a lexicon and the index built from them. */
+export class Engine {
+  private analyzer: CachedAnalyzer;
+
+  constructor(
+    readonly index: SearchIndex,
+    readonly lexicon: Lexicon,
+    readonly warnings: readonly CorpusWarning[] = [],
+  ) {
+    this.analyzer = new CachedAnalyzer(index.protectedWords);
+  }
+
+  get docs(): readonly Doc[] {
+    return this.index.docs;
+  }
+
+  getDoc(id: string): Doc | undefined {
+    const d = this.index.docIndex.get(id);
+    return d === undefined ? undefined : this.index.docs[d];
+  }
+
+  getChunk(id: string): Chunk | undefined {
+    const c = this.index.chunkIndex.get(id);
+    return c === undefined ? undefined : this.index.chunks[c];
+  }
+
+  parse(question: string): ParsedQuery {
+    return parseQuery(question.slice(0, MAX_QUERY_CHARS), this.index, this.lexicon);
+  }
+
+  search(question: string, options: SearchOptions = {}): SearchResponse {
+    const { limit = 10, offset = 0, ...rankOptions } = options;
+    const parsed = this.parse(question);
+    const ranked = groupNearDuplicates(rank(parsed, this.index, rankOptions), this.index);
+    const page = ranked.slice(offset, offset + limit);
+    const results = page.map(({ best, others }) => {
+      const chunk = this.index.chunks[best.chunk]!;
+      const doc = this.index.docs[this.index.chunkDoc[best.chunk]!]!;
+      const matchedConcepts = best.matched.map((k) => parsed.concepts[k]!);
+      const termIds = new Set(matchedConcepts.flatMap((c) => c.forms.flat()));
+      return {
+        docId: doc.id,
+        chunkId: chunk.id,
+        paragraph: chunk.n,
+        text: chunk.text,
+        score: Math.round(best.score * 1000) / 1000,
+        source: doc.source,
+        lang: doc.lang,
+        matched: matchedConcepts.map((c) => (c.source === "lexicon" || c.source === "fuzzy" ? this.lexicon.byId.get(c.key)?.label ?? c.text : c.text)),
+        highlights: this.highlight(chunk.text, termIds),
+        alsoIn: others.map((o) => {
+          const other = this.index.chunks[o]!;
+          return { docId: other.docId, chunkId: other.id, source: this.index.docs[this.index.chunkDoc[o]!]!.source };
+        }),
+      } satisfies SearchResult;
+    });
+    return {
+      query: question,
+      lang: parsed.lang,
+      total: ranked.length,
+      results,
+      understood: parsed.concepts.map((c) => ({
+        text: c.text,
+        concept: c.source === "lexicon" || c.source === "fuzzy" ? c.key : c.source,
+        source: c.source,
+        found: c.forms.length > 0,
+      })),
+    };
+  }
+
+  /** Offsets of the words in `text` whose index term is one of `termIds`. */
+  private highlight(text: string, termIds: Set<number>): [number, number][] {
+    const spans: [number, number][] = [];
+    for (const match of text.matchAll(/[\p{L}\p{N}\p{M}\u200C\u0640]+/gu)) {
+      const term = this.analyzer.term(fold(match[0]).replace(/\s/g, ""));
+      const id = term ? this.index.vocab.get(term) : undefined;
+      if (id !== undefined && termIds.has(id)) spans.push([match.index, match.index + match[0].length]);
+    }
+    return spans;
+  }
+}
+
+export interface CreateEngineOptions extends LoadOptions {
+  /** The lexicon; defaults to the shipped one. */
+  lexicon?: Lexicon;
+  onIndexProgress?: (chunks: number, total: number) => void;
+}
+
+/** Read the corpus folders, build the index, and return a ready engine. Throws CorpusError when nothing can be served. */
+export async function createEngine(folders: readonly string[], options: CreateEngineOptions = {}): Promise<Engine> {
+  const lexicon = options.lexicon ?? loadLexicon();
+  const corpus = await loadCorpus(folders, options);
+  const index = buildSearchIndex(corpus.docs, { protectedWords: lexicon.protectedWords, onProgress: options.onIndexProgress });
+  return new Engine(index, lexicon, corpus.warnings);
+}

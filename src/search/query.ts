@@ -1,0 +1,151 @@
+import { aliasKey, type Concept, type Lexicon } from "../lexicon/lexicon.js";
+import type { ConceptType } from "../lexicon/schema.js";
+import { detectLang, fold, type Lang } from "../text/fold.js";
+import { latinSkeletons } from "../text/skeleton.js";
+import { tokenizeFolded } from "../text/tokenize.js";
+import { readDates, type DateRange } from "./dates.js";
+import { allowedEdits, editDistance } from "./fuzzy.js";
+import type { SearchIndex } from "./index.js";
+
+/** How a query concept was understood. */
+export type ConceptSource = "lexicon" | "fuzzy" | "term" | "translit" | "unknown";
+
+/** One unit of meaning of a question: an OR group of the ways the corpus may write it. */
+export interface QueryConcept {
+  /** Concept id for lexicon concepts; otherwise the query word. */
+  key: string;
+  /** What the user wrote for it (folded). */
+  text: string;
+  source: ConceptSource;
+  type: ConceptType | "term";
+  /** Alternative forms, each a list of term ids that must all be present. Empty when the corpus lacks it. */
+  forms: number[][];
+}
+
+export interface ParsedQuery {
+  text: string;
+  lang: Lang;
+  concepts: QueryConcept[];
+  dates: DateRange[];
+}
+
+export interface ParseOptions {
+  /** Most query tokens considered; the rest of a very long question is ignored. Defaults to 48. */
+  maxTokens?: number;
+  /** Most corpus terms one unknown Latin name may map to through its skeleton. Defaults to 6. */
+  maxTranslitTerms?: number;
+}
+
+const LATIN = /^[a-z]+$/;
+const MIN_TRANSLIT_LENGTH = 4;
+
+/** Understand a question: dates, lexicon phrases (longest first), typo-tolerant names, corpus words, skeletons. */
+export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, options: ParseOptions = {}): ParsedQuery {
+  const maxTokens = options.maxTokens ?? 48;
+  const maxTranslit = options.maxTranslitTerms ?? 6;
+  const lang = detectLang(text);
+  const allTokens = tokenizeFolded(fold(text)).slice(0, maxTokens);
+  const dates = readDates(allTokens);
+  const dateTokens = new Set(dates.flatMap((d) => d.tokens));
+  const tokens = allTokens.filter((t) => !dateTokens.has(t));
+
+  // Matching keys, stop words removed (aliases were keyed the same way).
+  const keyed: { token: string; key: string }[] = [];
+  for (const token of tokens) {
+    const key = aliasKey(token, lexicon.protectedWords);
+    if (key) keyed.push({ token, key });
+  }
+
+  const concepts: QueryConcept[] = [];
+  const seen = new Set<string>();
+  const push = (concept: QueryConcept) => {
+    if (seen.has(concept.key)) return;
+    seen.add(concept.key);
+    concepts.push(concept);
+  };
+  for (let i = 0; i < keyed.length; ) {
+    const match = longestAlias(keyed, i, lexicon);
+    if (match) {
+      push(lexiconConcept(match.concept, keyed.slice(i, i + match.length).map((k) => k.token).join(" "), "lexicon", index));
+      i += match.length;
+      continue;
+    }
+    const { token, key } = keyed[i]!;
+    i++;
+    if (LATIN.test(token)) {
+      const fuzzy = fuzzyAlias(token, lexicon);
+      if (fuzzy) {
+        push(lexiconConcept(fuzzy, token, "fuzzy", index));
+        continue;
+      }
+      const direct = index.vocab.get(key);
+      if (direct !== undefined) {
+        push({ key: `term:${key}`, text: token, source: "term", type: "term", forms: [[direct]] });
+        continue;
+      }
+      const translit = transliterate(token, index, maxTranslit);
+      push({ key: `name:${token}`, text: token, source: translit.length ? "translit" : "unknown", type: "term", forms: translit.map((id) => [id]) });
+      continue;
+    }
+    const id = index.vocab.get(key);
+    push({ key: `term:${key}`, text: token, source: id === undefined ? "unknown" : "term", type: "term", forms: id === undefined ? [] : [[id]] });
+  }
+  return { text, lang, concepts, dates };
+}
+
+function longestAlias(keyed: { key: string }[], i: number, lexicon: Lexicon): { concept: Concept; length: number } | undefined {
+  const candidates = lexicon.aliases.get(keyed[i]!.key);
+  if (!candidates) return undefined;
+  for (const { keys, concept } of candidates) {
+    if (i + keys.length <= keyed.length && keys.every((k, j) => keyed[i + j]!.key === k)) return { concept, length: keys.length };
+  }
+  return undefined;
+}
+
+/** A Latin word within a few edits of exactly one concept's one-word alias ("Lavorv" → Lavrov). */
+function fuzzyAlias(token: string, lexicon: Lexicon): Concept | undefined {
+  const max = allowedEdits(token.length);
+  if (max === 0) return undefined;
+  let best: Concept | undefined;
+  let bestDistance = max + 1;
+  let tie = false;
+  for (const { word, concept } of lexicon.latinWords) {
+    if (Math.abs(word.length - token.length) > max) continue;
+    const d = editDistance(token, word, max);
+    if (d < bestDistance) {
+      best = concept;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance && best && concept !== best) {
+      tie = true;
+    }
+  }
+  return best && !tie ? best : undefined;
+}
+
+function lexiconConcept(concept: Concept, text: string, source: ConceptSource, index: SearchIndex): QueryConcept {
+  const forms: number[][] = [];
+  for (const form of concept.forms) {
+    const ids = form.map((t) => index.vocab.get(t));
+    if (ids.every((id): id is number => id !== undefined)) forms.push(ids);
+  }
+  return { key: concept.id, text, source, type: concept.type, forms };
+}
+
+/**
+ * Corpus words whose consonant skeleton matches a Latin word, re-checked: the Arabic word's length must be
+ * plausible for the Latin one, and a skeleton shared by many words is too ambiguous to use.
+ */
+export function transliterate(token: string, index: SearchIndex, max: number): number[] {
+  if (token.length < MIN_TRANSLIT_LENGTH) return [];
+  const found = new Set<number>();
+  for (const skeleton of latinSkeletons(token)) {
+    if (skeleton.length < 3) continue;
+    for (const id of index.skeletons.get(skeleton) ?? []) {
+      const term = index.terms[id]!;
+      if (term.length >= token.length * 0.4 && term.length <= token.length + 2) found.add(id);
+    }
+  }
+  if (found.size > max * 3) return []; // an ambiguous skeleton: noise, not a name
+  return [...found].sort((a, b) => index.df[b]! - index.df[a]!).slice(0, max);
+}
