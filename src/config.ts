@@ -20,11 +20,14 @@ const idList = z
 
 const ConfigSchema = z.object({
   CORPUS_DIR: optional(z.string()),
+  INDEX_CACHE_DIR: optional(z.string()),
 });
 
 export interface Config {
   /** Corpus folders (CORPUS_DIR, separated by the path delimiter ":"). Defaults to ["seeds"]. */
   corpusDirs: string[];
+  /** Folder of the persisted search index (INDEX_CACHE_DIR). Defaults to ".cache" in the working folder. */
+  indexCacheDir: string;
 }
 
 export class ConfigError extends Error {
@@ -41,6 +44,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   return {
     corpusDirs: (e.CORPUS_DIR ?? "seeds").split(path.delimiter).map((p) => p.trim()).filter(Boolean),
+    indexCacheDir: e.INDEX_CACHE_DIR ?? ".cache",
   };
 }
 
