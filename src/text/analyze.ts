@@ -1,5 +1,5 @@
 import { fold } from "./fold.js";
-import { isStopWord } from "./stopwords.js";
+import { ARABIC_STOP_WORDS, isStopWord } from "./stopwords.js";
 import { stem, type StemOptions } from "./stem.js";
 import { tokenizeFolded } from "./tokenize.js";
 
@@ -12,8 +12,8 @@ const MIN_TOKEN_LENGTH = 2;
  */
 export function termOf(folded: string, options: StemOptions = {}): string | null {
   if (folded.length < MIN_TOKEN_LENGTH || isStopWord(folded)) return null;
-  // «وفي», «ومن»: a conjunction glued to a stop word is still a stop word.
-  if (folded.startsWith("و") && isStopWord(folded.slice(1))) return null;
+  // «وفي», «ومن»: a conjunction glued to an Arabic stop word is still a stop word («وبا(ء)» is not «و» + Persian «با»).
+  if (folded.startsWith("و") && ARABIC_STOP_WORDS.has(folded.slice(1))) return null;
   const term = stem(folded, options);
   if (term.length < MIN_TOKEN_LENGTH || isStopWord(term)) return null;
   return term;

@@ -3,7 +3,8 @@ import { fold } from "./fold.js";
 /**
  * Function words of Arabic, Persian and English: prepositions, pronouns, particles, auxiliaries and the
  * question words of a chat. Deliberately small: news content words («زيارة», «لقاء», "billion") are NOT here,
- * though general lists (stopwords-iso) include them. Stored folded, like every term.
+ * though general lists (stopwords-iso) include them. Stored folded, like every term. Persian «زیر» ("under") is left
+ * out: Light10 stems Arabic «وزير» (minister) to «زير», which would then vanish as a stop word.
  */
 const ARABIC = `
 في من على الى إلى عن مع ان أن إن انه أنه انها أنها كان كانت يكون تكون هذا هذه ذلك تلك هو هي هم هما نحن انت أنت
@@ -16,7 +17,7 @@ const ARABIC = `
 `;
 const PERSIAN = `
 و در به از که را با این آن برای تا هم یا اما اگر چه چرا چگونه کجا کی آیا چی چیست کدام است هست بود شد شده باشد
-نیز هر همه هیچ بر پس پیش بین روی زیر درباره دربارهٔ مورد طی ضمن توسط میان نزد سوی جز بدون مانند مثل خود خویش
+نیز هر همه هیچ بر پس پیش بین روی درباره دربارهٔ مورد طی ضمن توسط میان نزد سوی جز بدون مانند مثل خود خویش
 او ما شما آنها ایشان اینکه آنکه چون زیرا ولی بلکه نه می نمی های ها ای یک یکی دیگر همین همان چنین چنان وی
 کرد کرده کند کنند کردند میکند میکنند دارد دارند داشت داشته بودند شود شوند گفت گفته خواهد
 `;
@@ -35,7 +36,10 @@ function toSet(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean).map(fold));
 }
 
-export const STOP_WORDS: ReadonlySet<string> = new Set([...toSet(ARABIC), ...toSet(PERSIAN), ...toSet(ENGLISH)]);
+/** Arabic function words alone: Arabic glues «و» to them («وفي»); Persian writes «و» apart. */
+export const ARABIC_STOP_WORDS: ReadonlySet<string> = toSet(ARABIC);
+
+export const STOP_WORDS: ReadonlySet<string> = new Set([...ARABIC_STOP_WORDS, ...toSet(PERSIAN), ...toSet(ENGLISH)]);
 
 /** True for a folded token that carries no content. */
 export function isStopWord(folded: string): boolean {

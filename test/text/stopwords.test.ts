@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { fold } from "../../src/text/fold.js";
+import { isStopWord, STOP_WORDS } from "../../src/text/stopwords.js";
+
+describe("stop words", () => {
+  it.each([
+    ["Arabic", ["في", "من", "على", "إلى", "الذي", "هذه", "لماذا", "بشأن"]],
+    ["Persian", ["در", "به", "از", "که", "را", "این", "آیا", "چگونه", "درباره"]],
+    ["English", ["the", "of", "what", "did", "about", "tell", "me"]],
+  ])("%s function words are stop words (after folding)", (_lang, words) => {
+    for (const w of words) expect(isStopWord(fold(w)), w).toBe(true);
+  });
+
+  it.each([
+    ["Arabic news words", ["زيارة", "لقاء", "وزير", "سفير", "روسيا", "إيران", "قزوين", "اتفاقية"]],
+    ["Persian news words", ["دیدار", "وزیر", "سفیر", "روسیه", "همکاری", "مذاکره"]],
+    ["English news words", ["billion", "minister", "caspian", "sanctions", "visit"]],
+  ])("%s are not stop words", (_lang, words) => {
+    for (const w of words) expect(isStopWord(fold(w)), w).toBe(false);
+  });
+
+  it("are stored folded, so Persian and Arabic spellings both hit", () => {
+    for (const w of STOP_WORDS) expect(fold(w), w).toBe(w);
+    expect(isStopWord(fold("اين"))).toBe(isStopWord(fold("این")));
+    expect(isStopWord(fold("كه"))).toBe(true);
+  });
+
+  it("do not match unfolded input (callers fold first)", () => {
+    expect(isStopWord("إلى")).toBe(false);
+    expect(isStopWord("The")).toBe(false);
+  });
+});
