@@ -1,22 +1,24 @@
 import { inRange } from "./dates.js";
 import { hasTerm, type SearchIndex } from "./index.js";
+
 import type { ParsedQuery, QueryConcept } from "./query.js";
 
 /** Ranking knobs; every field states its default. */
 export interface RankOptions {
   /** Share of the question's weight a paragraph must carry (its own words, plus partial credit from its article). Defaults to 0.55. */
   minCoverage?: number;
-  /** Credit for a concept found elsewhere in the paragraph's article instead of in the paragraph. Defaults to 0.5. */
+  /** Credit for a concept found elsewhere in the paragraph's article (or its title) instead of in the paragraph. Defaults to 0.5. */
   docCredit?: number;
-  /** Most candidate paragraphs examined, best BM25 first. Defaults to 4000. */
-  maxCandidates?: number;
-  /** Terms in more than this share of paragraphs do not generate candidates when rarer ones exist. Defaults to 0.02. */
-  commonShare?: number;
   /** Score added to paragraphs of articles dated in a range the question names. Defaults to 0.15. */
   dateBonus?: number;
+  /** Weight of BM25 (normalized to the best paragraph) next to coverage, as a tie-breaker. Defaults to 0.1. */
+  bm25Weight?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.55, docCredit: 0.5, maxCandidates: 4000, commonShare: 0.02, dateBonus: 0.15 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.55, docCredit: 0.5, dateBonus: 0.15, bm25Weight: 0.1 };
+
+/** Concepts beyond this many are ignored (one bit each in a 32-bit mask; a chat question never has more). */
+export const MAX_CONCEPTS = 30;
 
 /** Weight of a concept by kind: names and places carry a question; generic words less so. */
 const TYPE_FACTOR: Record<QueryConcept["type"], number> = { person: 1.5, place: 1.3, org: 1.3, topic: 1, word: 0.6, term: 1 };
@@ -32,7 +34,7 @@ export interface RankedChunk {
   matched: number[];
 }
 
-/** Inverse document frequency of a concept: its rarest-matching form decides. */
+/** Inverse document frequency of a concept: its most frequent form decides (the union is at least that common). */
 function conceptWeight(concept: QueryConcept, index: SearchIndex): number {
   const n = index.chunks.length;
   if (concept.source === "unknown") return 0;
@@ -47,58 +49,121 @@ function conceptWeight(concept: QueryConcept, index: SearchIndex): number {
   return idf * factor;
 }
 
-function present(forms: number[][], terms: Uint32Array): boolean {
-  return forms.some((form) => form.every((id) => hasTerm(terms, id)));
+/**
+ * Scratch space for one ranking at a time (ranking is synchronous): a concept bit mask per paragraph and per
+ * article, BM25 per paragraph, and lists of what was touched so that resetting costs only that.
+ */
+class Scratch {
+  readonly masks: Uint32Array;
+  readonly docMasks: Uint32Array;
+  readonly bm25: Float64Array;
+  touched: number[] = [];
+  touchedDocs: number[] = [];
+  constructor(paragraphs: number, articles: number) {
+    this.masks = new Uint32Array(paragraphs);
+    this.docMasks = new Uint32Array(articles);
+    this.bm25 = new Float64Array(paragraphs);
+  }
+  reset(): void {
+    for (const c of this.touched) {
+      this.masks[c] = 0;
+      this.bm25[c] = 0;
+    }
+    for (const d of this.touchedDocs) this.docMasks[d] = 0;
+    this.touched = [];
+    this.touchedDocs = [];
+  }
 }
+
+const scratches = new WeakMap<SearchIndex, Scratch>();
+function scratchFor(index: SearchIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) {
+    s = new Scratch(index.chunks.length, index.docs.length);
+    scratches.set(index, s);
+  }
+  s.reset();
+  return s;
+}
+
+/** Mark every paragraph (and its article) that holds all terms of one form. */
+function markForm(form: number[], bit: number, index: SearchIndex, s: Scratch): void {
+  let rarest = form[0]!;
+  for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
+  const { textOffsets, textChunks } = index.postings.data;
+  for (let i = textOffsets[rarest]!, end = textOffsets[rarest + 1]!; i < end; i++) {
+    const c = textChunks[i]!;
+    if (form.length > 1 && !form.every((id) => id === rarest || hasTerm(index.chunkTerms[c]!, id))) continue;
+    if (s.masks[c] === 0) s.touched.push(c);
+    s.masks[c]! |= bit;
+    const d = index.chunkDoc[c]!;
+    if (s.docMasks[d] === 0) s.touchedDocs.push(d);
+    s.docMasks[d]! |= bit;
+  }
+}
+
+/** Terms in more than this share of paragraphs only mark presence; rarer ones also give BM25 (bounds the work). */
+const COMMON_SHARE = 0.02;
 
 /** Rank the paragraphs for a parsed question; an empty list means nothing is relevant. */
 export function rank(query: ParsedQuery, index: SearchIndex, options: RankOptions = {}): RankedChunk[] {
   const o = { ...DEFAULTS, ...options };
-  const concepts = query.concepts;
+  const concepts = query.concepts.slice(0, MAX_CONCEPTS);
   const weights = concepts.map((c) => conceptWeight(c, index));
-  // Words the corpus lacks still weigh (an answer should carry the question), at a reduced, average weight.
   const known = weights.filter((w) => w > 0);
   if (known.length === 0) return [];
+  // Arabic-script words the corpus lacks still weigh (an answer should carry the question), at a reduced,
+  // average weight. English words nothing could translate are left out: they say nothing either way.
   const average = known.reduce((a, b) => a + b, 0) / known.length;
   concepts.forEach((c, k) => {
-    if (c.source === "unknown" && c.type === "term" && !/^[a-z]/.test(c.text)) weights[k] = average * UNKNOWN_FACTOR;
+    if (c.source === "unknown" && !/^[a-z0-9]/.test(c.text)) weights[k] = average * UNKNOWN_FACTOR;
   });
   const total = weights.reduce((a, b) => a + b, 0);
 
-  // Candidates: paragraphs holding any term of any form, rare terms first.
-  const allTerms = [...new Set(concepts.flatMap((c) => c.forms.flat()))];
-  const commonDf = Math.max(200, index.chunks.length * o.commonShare);
-  const rare = allTerms.filter((id) => index.df[id]! <= commonDf);
-  const seeds = (rare.length ? rare : allTerms).map((id) => index.terms[id]!);
-  if (seeds.length === 0) return [];
-  const hits = index.mini.search({ combineWith: "OR", queries: seeds });
-  const maxBm25 = hits[0]?.score ?? 1;
+  const acc = scratchFor(index);
+  concepts.forEach((concept, k) => {
+    for (const form of concept.forms) markForm(form, 1 << k, index, acc);
+  });
+  // BM25 (MiniSearch's, over text and boosted title) as the tie-breaker, from the rarer terms when there are any.
+  const distinct = [...new Set(concepts.flatMap((c) => c.forms.flat()))];
+  const commonDf = Math.max(200, index.chunks.length * COMMON_SHARE);
+  const rare = distinct.filter((id) => index.df[id]! <= commonDf);
+  for (const hit of index.postings.search({ combineWith: "OR", queries: (rare.length ? rare : distinct).map((id) => index.terms[id]!) })) {
+    if (acc.masks[hit.id] !== 0) acc.bm25[hit.id] = hit.score;
+  }
+  // Titles count as the article's own words.
+  for (const d of acc.touchedDocs) {
+    const title = index.titleTerms[d]!;
+    if (title.length === 0) continue;
+    concepts.forEach((concept, k) => {
+      if (concept.forms.some((form) => form.every((id) => hasTerm(title, id)))) acc.docMasks[d]! |= 1 << k;
+    });
+  }
 
+  let maxBm25 = 0;
+  for (const c of acc.touched) if (acc.bm25[c]! > maxBm25) maxBm25 = acc.bm25[c]!;
   const out: RankedChunk[] = [];
-  const limit = Math.min(hits.length, o.maxCandidates);
-  for (let h = 0; h < limit; h++) {
-    const hit = hits[h]!;
-    const c = hit.id as number;
-    const chunkTerms = index.chunkTerms[c]!;
-    const docTerms = index.docTerms[index.chunkDoc[c]!]!;
+  for (const c of acc.touched) {
+    const mask = acc.masks[c]!;
+    if (mask === 0) continue;
+    const doc = index.chunkDoc[c]!;
+    const docMask = acc.docMasks[doc]!;
     let covered = 0;
     const matched: number[] = [];
-    concepts.forEach((concept, k) => {
-      const w = weights[k]!;
-      if (w === 0 || concept.forms.length === 0) return;
-      if (present(concept.forms, chunkTerms)) {
-        covered += w;
+    for (let k = 0; k < concepts.length; k++) {
+      const bit = 1 << k;
+      if (mask & bit) {
+        covered += weights[k]!;
         matched.push(k);
-      } else if (present(concept.forms, docTerms)) {
-        covered += w * o.docCredit;
-      }
-    });
+      } else if (docMask & bit) covered += weights[k]! * o.docCredit;
+    }
     const coverage = covered / total;
-    if (matched.length === 0 || coverage < o.minCoverage) continue;
-    const doc = index.docs[index.chunkDoc[c]!]!;
-    const dated = query.dates.some((range) => inRange(doc.source.published, range)) ? o.dateBonus : 0;
-    out.push({ chunk: c, coverage, matched, score: coverage + 0.1 * (hit.score / maxBm25) + dated });
+    if (coverage < o.minCoverage) continue;
+    const published = index.docs[doc]!.source.published;
+    const dated = query.dates.some((range) => inRange(published, range)) ? o.dateBonus : 0;
+    out.push({ chunk: c, coverage, matched, score: coverage + o.bm25Weight * (maxBm25 > 0 ? acc.bm25[c]! / maxBm25 : 0) + dated });
   }
-  out.sort((a, b) => b.score - a.score);
+  acc.reset();
+  out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
   return out;
 }
