@@ -70,11 +70,16 @@ function readYear(token: string | undefined, afterSolarMonth: boolean): { year: 
   return undefined;
 }
 
-function solarMonthRange(year: number, month: number): [string, string] {
+function solarMonthStart(year: number, month: number): Date {
   const [m, d] = SOLAR_START[month - 1]!;
-  const gYear = month >= 11 ? year + 622 : year + 621;
-  const start = new Date(Date.UTC(gYear, m - 1, d));
-  const end = new Date(start.getTime() + 30 * 86_400_000);
+  return new Date(Date.UTC(month >= 11 ? year + 622 : year + 621, m - 1, d));
+}
+
+/** A solar month runs to the day before the next one starts (31 days in months 1–6, 30 or 29 after). */
+function solarMonthRange(year: number, month: number): [string, string] {
+  const start = solarMonthStart(year, month);
+  const next = month === 12 ? solarMonthStart(year + 1, 1) : solarMonthStart(year, month + 1);
+  const end = new Date(next.getTime() - 86_400_000);
   return [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
 }
 
