@@ -6,6 +6,7 @@ import { fold } from "../text/fold.js";
 import { isStopWord } from "../text/stopwords.js";
 import { stemArabic } from "../text/stem.js";
 import { tokenizeFolded } from "../text/tokenize.js";
+import { arabicSkeleton } from "../text/skeleton.js";
 import { termOf } from "../text/analyze.js";
 import { LexiconFileSchema, type ConceptEntry, type ConceptType } from "./schema.js";
 
@@ -21,6 +22,8 @@ export interface Concept {
   entry: ConceptEntry;
   /** Arabic and Persian forms as index-term sequences (a form matches a paragraph holding all its terms). */
   forms: string[][];
+  /** Consonant skeletons of its Arabic/Persian words, to cross-check a typo-tolerant Latin match. */
+  skeletons: Set<string>;
 }
 
 export interface Lexicon {
@@ -135,7 +138,9 @@ export function buildLexicon(entries: readonly ConceptEntry[], extraProblems: st
         forms.push(terms);
       }
     }
-    const concept: Concept = { id: entry.id, type: entry.type, label: entry.en[0] ?? entry.ar[0] ?? entry.fa[0] ?? entry.id, entry, forms };
+    const skeletons = new Set<string>();
+    for (const form of [...entry.ar, ...entry.fa]) for (const token of tokenizeFolded(fold(form))) skeletons.add(arabicSkeleton(token));
+    const concept: Concept = { id: entry.id, type: entry.type, label: entry.en[0] ?? entry.ar[0] ?? entry.fa[0] ?? entry.id, entry, forms, skeletons };
     concepts.push(concept);
     byId.set(entry.id, concept);
     for (const alias of [...entry.en, ...entry.ar, ...entry.fa]) {

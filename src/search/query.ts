@@ -102,15 +102,20 @@ function longestAlias(keyed: { key: string }[], i: number, lexicon: Lexicon): { 
   return undefined;
 }
 
-/** A Latin word within a few edits of exactly one concept's one-word alias ("Lavorv" → Lavrov). */
+/**
+ * A Latin word within a few edits of exactly one concept's one-word alias ("Lavorv" → Lavrov), confirmed by the
+ * skeleton: one of the concept's Arabic/Persian words must sound like what was typed (so "Maria" is not Marib).
+ */
 function fuzzyAlias(token: string, lexicon: Lexicon): Concept | undefined {
   const max = allowedEdits(token.length);
   if (max === 0) return undefined;
+  const sounds = new Set(latinSkeletons(token));
   let best: Concept | undefined;
   let bestDistance = max + 1;
   let tie = false;
   for (const { word, concept } of lexicon.latinWords) {
     if (Math.abs(word.length - token.length) > max) continue;
+    if (![...concept.skeletons].some((s) => sounds.has(s))) continue;
     const d = editDistance(token, word, max);
     if (d < bestDistance) {
       best = concept;
