@@ -1,0 +1,485 @@
+/**
+ * The persisted search index: one binary file per corpus (set of folders), rebuilt automatically, and only, when its
+ * key changes. The key is a SHA-1 over the index format version, the source of the code that shapes the index
+ * (analysis, corpus reading, index building), the lexicon fingerprint, the loader options and every corpus file's
+ * relative path, size and content. A file whose magic, version, key, section table or checksum does not match is
+ * never trusted: it is reported and rebuilt.
+ *
+ * Layout (little-endian):
+ *   "NEWSIDX1" | u32 header byte length | header JSON (UTF-8) | sections, each starting on an 8-byte boundary
+ * The header lists the sections (name, kind, byte offset, byte length, element count), the key, a SHA-1 of all
+ * section bytes, and the small values. Typed-array sections are read straight into their own ArrayBuffers (no
+ * parsing); chunk texts are UTF-8 segments decoded once and sliced; terms and skeleton keys are newline-joined.
+ *
+ * Why not MiniSearch's toJSON/loadJSON: loadJSON re-inserts every term into its radix tree (the shared notes measured
+ * ≈1–1.5 s for 20k paragraphs), and the index no longer uses MiniSearch at all (see postings.ts).
+ */
+import { createHash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Chunk, CorpusWarning, Doc, SourceInfo } from "../corpus/types.js";
+import type { Lang } from "../text/fold.js";
+import type { SearchIndex } from "./index.js";
+import { Postings, type PostingsData } from "./postings.js";
+
+/** Bump when the file layout or the meaning of a section changes. */
+export const INDEX_FORMAT_VERSION = 1;
+const MAGIC = "NEWSIDX1";
+/** Chunk texts are stored in UTF-8 segments of about this many characters (one string each when loaded). */
+const TEXT_SEGMENT_CHARS = 16 * 1024 * 1024;
+
+/** Source folders whose code decides what the index holds; their text is part of the key. */
+const SRC = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const CODE_DIRS = ["text", "corpus"];
+const CODE_FILES = ["search/index.ts", "search/postings.ts", "search/persist.ts"];
+
+export interface IndexKeyInput {
+  folders: readonly string[];
+  /** The lexicon's fingerprint (lexicon.fingerprint). */
+  lexiconFingerprint: string;
+  /** Loader options that change what is read (e.g. maxFileBytes), JSON-serializable. */
+  options?: unknown;
+  /** Skip this folder while hashing (the cache folder, should it sit inside a corpus folder). */
+  exclude?: string;
+}
+
+export interface IndexKey {
+  /** SHA-1 hex of everything below. */
+  key: string;
+  files: number;
+  bytes: number;
+  ms: number;
+}
+
+/**
+ * Hash what the index is built from. Files are walked like the loader does (recursive, links followed once, names
+ * starting with "." skipped), but every file counts, whatever its extension: a superset can only cause a rebuild.
+ */
+export async function indexKey(input: IndexKeyInput): Promise<IndexKey> {
+  const started = performance.now();
+  const hash = createHash("sha1");
+  hash.update(`format ${INDEX_FORMAT_VERSION}\n`);
+  hash.update(`code ${await codeFingerprint()}\n`);
+  hash.update(`lexicon ${createHash("sha1").update(input.lexiconFingerprint).digest("hex")}\n`);
+  hash.update(`options ${JSON.stringify(input.options ?? null)}\n`);
+  const exclude = input.exclude ? await realpath(input.exclude).catch(() => path.resolve(input.exclude!)) : undefined;
+  let files = 0;
+  let bytes = 0;
+  for (const folder of input.folders) {
+    hash.update(`folder ${folder}\n`);
+    const root = path.resolve(folder);
+    for (const file of await walk(root, exclude)) {
+      const content = await readFile(file).catch(() => undefined);
+      hash.update(`file ${path.relative(root, file)} ${content ? content.length : -1}\n`);
+      if (content) {
+        hash.update(content);
+        bytes += content.length;
+      }
+      files++;
+    }
+  }
+  return { key: hash.digest("hex"), files, bytes, ms: performance.now() - started };
+}
+
+let codeHash: string | undefined;
+async function codeFingerprint(): Promise<string> {
+  if (codeHash) return codeHash;
+  const hash = createHash("sha1");
+  const files: string[] = CODE_FILES.map((f) => path.join(SRC, f));
+  for (const dir of CODE_DIRS) {
+    const names = await readdir(path.join(SRC, dir)).catch(() => [] as string[]);
+    files.push(...names.filter((n) => /\.[cm]?[jt]s$/.test(n)).map((n) => path.join(SRC, dir, n)));
+  }
+  for (const file of files.sort()) {
+    const text = await readFile(file).catch(() => undefined);
+    hash.update(`${path.relative(SRC, file)} ${text ? text.length : -1}\n`);
+    if (text) hash.update(text);
+  }
+  codeHash = hash.digest("hex");
+  return codeHash;
+}
+
+async function walk(root: string, exclude: string | undefined): Promise<string[]> {
+  const out: string[] = [];
+  const visited = new Set<string>();
+  const visit = async (dir: string) => {
+    const real = await realpath(dir).catch(() => undefined);
+    if (!real || visited.has(real) || real === exclude) return;
+    visited.add(real);
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const full = path.join(dir, entry.name);
+      const info = await stat(full).catch(() => undefined);
+      if (!info) continue;
+      if (info.isDirectory()) await visit(full);
+      else if (info.isFile()) out.push(full);
+    }
+  };
+  await visit(root);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+type ArrayKind = "u32" | "u16" | "f64" | "bytes";
+interface SectionEntry {
+  name: string;
+  kind: ArrayKind;
+  offset: number;
+  byteLength: number;
+}
+
+interface StoredDoc {
+  id: string;
+  lang: Lang;
+  source: SourceInfo;
+  /** Number of chunks. */
+  n: number;
+}
+
+interface Header {
+  format: number;
+  key: string;
+  checksum: string;
+  sections: SectionEntry[];
+  chunkCount: number;
+  docCount: number;
+  termCount: number;
+  avgTextLength: number;
+  avgTitleLength: number;
+  /** Per text segment: [first chunk, chunk count]. */
+  textSegments: [number, number][];
+}
+
+interface Section {
+  name: string;
+  kind: ArrayKind;
+  data: Uint8Array;
+}
+
+const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** Concatenate lists (e.g. views) into one buffer and their start offsets. */
+function flatten(lists: readonly Uint32Array[]): { values: Uint32Array; starts: Uint32Array } {
+  const starts = new Uint32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i]! + lists[i]!.length;
+  const values = new Uint32Array(starts[lists.length]!);
+  for (let i = 0; i < lists.length; i++) values.set(lists[i]!, starts[i]!);
+  return { values, starts };
+}
+
+function listsOf(values: Uint32Array, starts: Uint32Array): Uint32Array[] {
+  const out: Uint32Array[] = new Array(Math.max(0, starts.length - 1));
+  for (let i = 0; i + 1 < starts.length; i++) out[i] = values.subarray(starts[i]!, starts[i + 1]!);
+  return out;
+}
+
+export interface SaveResult {
+  bytes: number;
+  ms: number;
+}
+
+/** Write the index atomically (temporary file, then rename). */
+export function saveIndex(file: string, key: string, index: SearchIndex, warnings: readonly CorpusWarning[] = []): SaveResult {
+  const started = performance.now();
+  const sections: Section[] = [];
+  const add = (name: string, kind: ArrayKind, data: ArrayBufferView) => sections.push({ name, kind, data: bytesOf(data) });
+  const utf8 = (name: string, text: string) => add(name, "bytes", Buffer.from(text, "utf8"));
+
+  // Chunks are stored per document and rebuilt as `${docId}#${n}`, n = 1, 2, … (chunk.ts numbers them so).
+  let patterned = true;
+  const docs: StoredDoc[] = index.docs.map((doc) => {
+    doc.chunks.forEach((chunk, i) => {
+      if (chunk.id !== `${doc.id}#${i + 1}` || chunk.n !== i + 1) patterned = false;
+    });
+    return { id: doc.id, lang: doc.lang, source: doc.source, n: doc.chunks.length };
+  });
+  // The index's chunk order must be the documents' chunks in order (it is, by construction; checked here).
+  let c = 0;
+  for (const doc of index.docs) for (const chunk of doc.chunks) if (index.chunks[c++] !== chunk) patterned = false;
+  if (c !== index.chunks.length) patterned = false;
+  if (!patterned) throw new Error("saveIndex: chunks are not the documents' chunks in order; cannot persist this index");
+
+  utf8("docs", JSON.stringify({ docs, warnings }));
+  // Chunk texts in segments.
+  const textSegments: [number, number][] = [];
+  const textLengths = new Uint32Array(index.chunks.length);
+  for (let first = 0; first < index.chunks.length; ) {
+    let chars = 0;
+    let last = first;
+    const parts: string[] = [];
+    while (last < index.chunks.length && (last === first || chars + index.chunks[last]!.text.length <= TEXT_SEGMENT_CHARS)) {
+      const text = index.chunks[last]!.text;
+      textLengths[last] = text.length;
+      parts.push(text);
+      chars += text.length;
+      last++;
+    }
+    textSegments.push([first, last - first]);
+    utf8(`text${textSegments.length - 1}`, parts.join(""));
+    first = last;
+  }
+  add("textLengths", "u32", textLengths);
+  utf8("terms", index.terms.join("\n"));
+  add("df", "u32", index.df);
+  add("chunkDoc", "u32", index.chunkDoc);
+  const chunkTerms = flatten(index.chunkTerms);
+  add("chunkTerms", "u32", chunkTerms.values);
+  add("chunkTermStarts", "u32", chunkTerms.starts);
+  const titleTerms = flatten(index.titleTerms);
+  add("titleTerms", "u32", titleTerms.values);
+  add("titleTermStarts", "u32", titleTerms.starts);
+  const skeletonKeys = [...index.skeletons.keys()];
+  utf8("skeletonKeys", skeletonKeys.join("\n"));
+  const skeletons = flatten(skeletonKeys.map((k) => Uint32Array.from(index.skeletons.get(k)!)));
+  add("skeletonIds", "u32", skeletons.values);
+  add("skeletonStarts", "u32", skeletons.starts);
+  const p = index.postings.data;
+  add("docFirstChunk", "u32", p.docFirstChunk);
+  add("textOffsets", "u32", p.textOffsets);
+  add("textChunks", "u32", p.textChunks);
+  add("textTf", "u16", p.textTf);
+  add("textLength", "u16", p.textLength);
+  add("titleOffsets", "u32", p.titleOffsets);
+  add("titleDocs", "u32", p.titleDocs);
+  add("titleTf", "u16", p.titleTf);
+  add("titleLength", "u16", p.titleLength);
+
+  const checksum = createHash("sha1");
+  const entries: SectionEntry[] = [];
+  let offset = 0;
+  for (const s of sections) {
+    entries.push({ name: s.name, kind: s.kind, offset, byteLength: s.data.byteLength });
+    checksum.update(s.data);
+    offset = align8(offset + s.data.byteLength);
+  }
+  const header: Header = {
+    format: INDEX_FORMAT_VERSION,
+    key,
+    checksum: checksum.digest("hex"),
+    sections: entries,
+    chunkCount: index.chunks.length,
+    docCount: index.docs.length,
+    termCount: index.terms.length,
+    avgTextLength: p.avgTextLength,
+    avgTitleLength: p.avgTitleLength,
+    textSegments,
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), "utf8");
+  const prefix = Buffer.alloc(align8(MAGIC.length + 4 + headerBytes.length));
+  prefix.write(MAGIC, 0, "latin1");
+  prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
+  headerBytes.copy(prefix, MAGIC.length + 4);
+
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, "w");
+  let written = 0;
+  try {
+    written += writeSync(fd, prefix);
+    const pad = Buffer.alloc(8);
+    for (const s of sections) {
+      written += writeAll(fd, s.data);
+      const rest = align8(s.data.byteLength) - s.data.byteLength;
+      if (rest) written += writeSync(fd, pad, 0, rest);
+    }
+  } catch (error) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(tmp, file);
+  return { bytes: written, ms: performance.now() - started };
+}
+
+function writeAll(fd: number, data: Uint8Array): number {
+  let done = 0;
+  while (done < data.byteLength) done += writeSync(fd, data, done, Math.min(data.byteLength - done, 1 << 26));
+  return done;
+}
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/** Why a persisted index was not used. */
+export class StaleIndexError extends Error {
+  override name = "StaleIndexError";
+}
+
+export interface LoadedIndex {
+  index: SearchIndex;
+  warnings: CorpusWarning[];
+  bytes: number;
+  ms: number;
+}
+
+/**
+ * Read a persisted index. Throws StaleIndexError when the file is missing, of another format, built for another key,
+ * or damaged (truncated, checksum mismatch, inconsistent sections); never returns an index it cannot vouch for.
+ */
+export function loadIndex(file: string, key: string, protectedWords: ReadonlySet<string>): LoadedIndex {
+  const started = performance.now();
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (error) {
+    throw new StaleIndexError(`no persisted index (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    const readExactly = (into: Uint8Array, position: number) => {
+      let done = 0;
+      while (done < into.byteLength) {
+        const n = readSync(fd, into, done, Math.min(into.byteLength - done, 1 << 26), position + done);
+        if (n === 0) throw new StaleIndexError("persisted index is truncated");
+        done += n;
+      }
+    };
+    const lead = Buffer.alloc(MAGIC.length + 4);
+    readExactly(lead, 0);
+    if (lead.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new StaleIndexError("not an index file (bad magic)");
+    const headerLength = lead.readUInt32LE(MAGIC.length);
+    if (headerLength > 64 * 1024 * 1024) throw new StaleIndexError("index header too large");
+    const headerBytes = Buffer.alloc(headerLength);
+    readExactly(headerBytes, lead.length);
+    let header: Header;
+    try {
+      header = JSON.parse(headerBytes.toString("utf8")) as Header;
+    } catch {
+      throw new StaleIndexError("index header is not valid JSON");
+    }
+    if (header.format !== INDEX_FORMAT_VERSION) throw new StaleIndexError(`index format ${header.format}, expected ${INDEX_FORMAT_VERSION}`);
+    if (header.key !== key) throw new StaleIndexError("corpus, lexicon or code changed since the index was built");
+    const base = align8(lead.length + headerLength);
+    const checksum = createHash("sha1");
+    const byName = new Map<string, Uint8Array | ArrayBufferView>();
+    let bytes = base;
+    for (const s of header.sections) {
+      const size = { u32: 4, u16: 2, f64: 8, bytes: 1 }[s.kind];
+      if (!size || s.byteLength % size !== 0 || s.offset % 8 !== 0) throw new StaleIndexError(`bad section ${s.name}`);
+      const buffer = new ArrayBuffer(s.byteLength);
+      const raw = new Uint8Array(buffer);
+      readExactly(raw, base + s.offset);
+      checksum.update(raw);
+      bytes += s.byteLength;
+      const view =
+        s.kind === "u32" ? new Uint32Array(buffer) : s.kind === "u16" ? new Uint16Array(buffer) : s.kind === "f64" ? new Float64Array(buffer) : Buffer.from(buffer);
+      byName.set(s.name, view);
+    }
+    if (checksum.digest("hex") !== header.checksum) throw new StaleIndexError("index file is damaged (checksum mismatch)");
+    const index = assemble(header, byName, protectedWords);
+    return { index: index.index, warnings: index.warnings, bytes, ms: performance.now() - started };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function assemble(header: Header, sections: Map<string, Uint8Array | ArrayBufferView>, protectedWords: ReadonlySet<string>) {
+  const get = <T>(name: string, type: new (...args: never[]) => T): T => {
+    const s = sections.get(name);
+    if (!(s instanceof type)) throw new StaleIndexError(`index section ${name} missing`);
+    return s;
+  };
+  const text = (name: string) => get(name, Buffer).toString("utf8");
+  const n = header.chunkCount;
+  const { docs: stored, warnings } = JSON.parse(text("docs")) as { docs: StoredDoc[]; warnings: CorpusWarning[] };
+  const textLengths = get("textLengths", Uint32Array);
+  if (stored.length !== header.docCount || textLengths.length !== n) throw new StaleIndexError("index sections disagree");
+
+  // Chunk texts.
+  const texts: string[] = new Array(n);
+  header.textSegments.forEach(([first, count], s) => {
+    const segment = text(`text${s}`);
+    let at = 0;
+    for (let c = first; c < first + count; c++) {
+      const length = textLengths[c]!;
+      texts[c] = segment.slice(at, at + length);
+      at += length;
+    }
+    if (at !== segment.length) throw new StaleIndexError("index text segment has the wrong length");
+  });
+
+  const docs: Doc[] = new Array(stored.length);
+  const chunks: Chunk[] = new Array(n);
+  const docIndex = new Map<string, number>();
+  const chunkIndex = new Map<string, number>();
+  let c = 0;
+  for (let d = 0; d < stored.length; d++) {
+    const s = stored[d]!;
+    const docChunks: Chunk[] = new Array(s.n);
+    for (let i = 0; i < s.n; i++, c++) {
+      if (c >= n || texts[c] === undefined) throw new StaleIndexError("index chunk count mismatch");
+      const chunk: Chunk = { id: `${s.id}#${i + 1}`, docId: s.id, n: i + 1, text: texts[c]! };
+      docChunks[i] = chunk;
+      chunks[c] = chunk;
+      chunkIndex.set(chunk.id, c);
+    }
+    docs[d] = { id: s.id, lang: s.lang, source: s.source, chunks: docChunks };
+    docIndex.set(s.id, d);
+  }
+  if (c !== n) throw new StaleIndexError("index chunk count mismatch");
+
+  const terms = text("terms").split("\n");
+  if (header.termCount === 0) terms.length = 0;
+  if (terms.length !== header.termCount) throw new StaleIndexError("index term count mismatch");
+  const vocab = new Map<string, number>();
+  for (let t = 0; t < terms.length; t++) vocab.set(terms[t]!, t);
+
+  const skeletonKeyText = text("skeletonKeys");
+  const skeletonKeys = skeletonKeyText === "" ? [] : skeletonKeyText.split("\n");
+  const skeletonLists = listsOf(get("skeletonIds", Uint32Array), get("skeletonStarts", Uint32Array));
+  if (skeletonLists.length !== skeletonKeys.length) throw new StaleIndexError("index skeleton sections disagree");
+  const skeletons = new Map<string, number[]>();
+  skeletonKeys.forEach((k, i) => skeletons.set(k, Array.from(skeletonLists[i]!)));
+
+  const data: PostingsData = {
+    chunkCount: n,
+    docFirstChunk: get("docFirstChunk", Uint32Array),
+    textOffsets: get("textOffsets", Uint32Array),
+    textChunks: get("textChunks", Uint32Array),
+    textTf: get("textTf", Uint16Array),
+    textLength: get("textLength", Uint16Array),
+    titleOffsets: get("titleOffsets", Uint32Array),
+    titleDocs: get("titleDocs", Uint32Array),
+    titleTf: get("titleTf", Uint16Array),
+    titleLength: get("titleLength", Uint16Array),
+    avgTextLength: header.avgTextLength,
+    avgTitleLength: header.avgTitleLength,
+  };
+  const chunkTerms = listsOf(get("chunkTerms", Uint32Array), get("chunkTermStarts", Uint32Array));
+  const titleTerms = listsOf(get("titleTerms", Uint32Array), get("titleTermStarts", Uint32Array));
+  const df = get("df", Uint32Array);
+  const chunkDoc = get("chunkDoc", Uint32Array);
+  if (
+    chunkTerms.length !== n ||
+    titleTerms.length !== docs.length ||
+    df.length !== terms.length ||
+    chunkDoc.length !== n ||
+    data.docFirstChunk.length !== docs.length + 1 ||
+    data.textOffsets.length !== terms.length + 1 ||
+    data.titleOffsets.length !== terms.length + 1 ||
+    data.textLength.length !== n ||
+    data.titleLength.length !== docs.length
+  ) {
+    throw new StaleIndexError("index sections disagree");
+  }
+  const index: SearchIndex = {
+    docs,
+    chunks,
+    chunkDoc,
+    docIndex,
+    chunkIndex,
+    vocab,
+    terms,
+    df,
+    chunkTerms,
+    titleTerms,
+    postings: new Postings(data, vocab),
+    skeletons,
+    protectedWords,
+  };
+  return { index, warnings };
+}

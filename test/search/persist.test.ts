@@ -1,0 +1,175 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, appendFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadLexicon } from "../../src/lexicon/lexicon.js";
+import { createEngine, type Engine } from "../../src/search/engine.js";
+import { indexFileFor, openEngine, type IndexEvent } from "../../src/search/open.js";
+import { indexKey, loadIndex, saveIndex, StaleIndexError } from "../../src/search/persist.js";
+
+const QUESTIONS = [
+  "لافروف في طهران",
+  "Lavrov visit to Tehran",
+  "What did Pezeshkian say about Russia?",
+  "سفر لاوروف به تهران",
+  "الاتفاقية الاستراتيجية الشاملة بين إيران وروسيا",
+  "Jalali ambassador",
+  "nothing about bananas",
+  "",
+];
+
+const lexicon = loadLexicon();
+let dir: string;
+let corpus: string;
+let cache: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "persist-test-"));
+  corpus = path.join(dir, "corpus");
+  cache = path.join(dir, "cache");
+  cpSync("seeds", corpus, { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function open(events: IndexEvent[] = [], lex = lexicon): Promise<Engine> {
+  return openEngine([corpus], { cacheDir: cache, lexicon: lex, onWarning: () => {}, onIndexEvent: (e) => events.push(e) });
+}
+
+const kinds = (events: IndexEvent[]) => events.map((e) => e.kind).filter((k) => k !== "hashed");
+const answers = (engine: Engine) => QUESTIONS.map((q) => engine.search(q, { limit: 10 }));
+
+describe("persisted index", () => {
+  it("round-trips: a loaded index gives the same answers and the same structures as a fresh build", async () => {
+    const fresh = await createEngine([corpus], { lexicon, onWarning: () => {} });
+    const first: IndexEvent[] = [];
+    const built = await open(first);
+    expect(kinds(first)).toEqual(["rebuilding", "built", "saved"]);
+    const second: IndexEvent[] = [];
+    const loaded = await open(second);
+    expect(kinds(second)).toEqual(["loaded"]);
+
+    expect(answers(loaded)).toEqual(answers(fresh));
+    expect(answers(built)).toEqual(answers(fresh));
+    const a = fresh.index;
+    const b = loaded.index;
+    expect(b.docs).toEqual(a.docs);
+    expect(b.chunks).toEqual(a.chunks);
+    expect(b.terms).toEqual(a.terms);
+    expect([...b.vocab]).toEqual([...a.vocab]);
+    expect(Array.from(b.df)).toEqual(Array.from(a.df));
+    expect(Array.from(b.chunkDoc)).toEqual(Array.from(a.chunkDoc));
+    expect(b.chunkTerms.map((t) => Array.from(t))).toEqual(a.chunkTerms.map((t) => Array.from(t)));
+    expect(b.titleTerms.map((t) => Array.from(t))).toEqual(a.titleTerms.map((t) => Array.from(t)));
+    expect([...b.skeletons]).toEqual([...a.skeletons]);
+    expect([...b.docIndex]).toEqual([...a.docIndex]);
+    expect([...b.chunkIndex]).toEqual([...a.chunkIndex]);
+    expect(b.postings.data.avgTextLength).toBe(a.postings.data.avgTextLength);
+    expect(b.postings.data.avgTitleLength).toBe(a.postings.data.avgTitleLength);
+    for (const term of a.terms.slice(0, 200)) {
+      expect(b.postings.search({ combineWith: "OR", queries: [term] })).toEqual(a.postings.search({ combineWith: "OR", queries: [term] }));
+    }
+    expect(loaded.getChunk(a.chunks[3]!.id)).toEqual(a.chunks[3]);
+    expect(loaded.getDoc(a.docs[1]!.id)?.source).toEqual(a.docs[1]!.source);
+  });
+
+  it("keeps corpus warnings across a load", async () => {
+    writeFileSync(path.join(corpus, "empty.txt"), "   \n");
+    const fresh: string[] = [];
+    await openEngine([corpus], { cacheDir: cache, lexicon, onWarning: (w) => fresh.push(w.message) });
+    const replayed: string[] = [];
+    const loaded = await openEngine([corpus], { cacheDir: cache, lexicon, onWarning: (w) => replayed.push(w.message) });
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(replayed).toEqual(fresh);
+    expect(loaded.warnings.map((w) => w.message)).toEqual(fresh);
+  });
+
+  it("rebuilds a damaged file (one flipped byte) instead of trusting it", async () => {
+    await open();
+    const file = indexFileFor([corpus], cache);
+    const bytes = readFileSync(file);
+    bytes[Math.floor(bytes.length * 0.7)] ^= 0x5a;
+    writeFileSync(file, bytes);
+    const events: IndexEvent[] = [];
+    const engine = await open(events);
+    expect(kinds(events)).toEqual(["rebuilding", "built", "saved"]);
+    expect(events.find((e) => e.kind === "rebuilding")).toMatchObject({ reason: expect.stringMatching(/damaged|disagree|mismatch/) });
+    const fresh = await createEngine([corpus], { lexicon, onWarning: () => {} });
+    expect(answers(engine)).toEqual(answers(fresh));
+    const again: IndexEvent[] = [];
+    await open(again);
+    expect(kinds(again)).toEqual(["loaded"]);
+  });
+
+  it("rebuilds a truncated file, an empty file and a file of garbage", async () => {
+    await open();
+    const file = indexFileFor([corpus], cache);
+    for (const damage of [
+      () => truncateSync(file, Math.floor(readFileSync(file).length / 2)),
+      () => writeFileSync(file, ""),
+      () => writeFileSync(file, Buffer.from("NEWSIDX1\xff\xff\xff\x7fnot json at all", "latin1")),
+      () => writeFileSync(file, Buffer.alloc(5000, 0x41)),
+    ]) {
+      damage();
+      const events: IndexEvent[] = [];
+      const engine = await open(events);
+      expect(kinds(events)).toEqual(["rebuilding", "built", "saved"]);
+      expect(engine.search("لافروف في طهران").results.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("rebuilds when, and only when, the corpus content or the lexicon changes", async () => {
+    await open();
+    let events: IndexEvent[] = [];
+    await open(events);
+    expect(kinds(events)).toEqual(["loaded"]);
+
+    // Same content rewritten (new mtime): still current.
+    const article = path.join(corpus, "000_944626efaa3a42f1.txt");
+    writeFileSync(article, readFileSync(article));
+    events = [];
+    await open(events);
+    expect(kinds(events)).toEqual(["loaded"]);
+
+    // Changed content: rebuilt, and the new text is searchable.
+    appendFileSync(article, "\n\nزارت بعثة الكواكب البعيدة مدينة زحلستان لبحث التعاون في مجال الفلك والمراصد الحديثة.\n");
+    events = [];
+    const changed = await open(events);
+    expect(kinds(events)).toEqual(["rebuilding", "built", "saved"]);
+    expect(events.find((e) => e.kind === "rebuilding")).toMatchObject({ reason: expect.stringMatching(/changed/) });
+    expect(changed.search("زحلستان").results.length).toBe(1);
+
+    // A new file: rebuilt.
+    writeFileSync(path.join(corpus, "new.txt"), "عنوان جديد\n\nفقرة جديدة عن موضوع مختلف تماما في مدينة زحلستان البعيدة اليوم.\n");
+    events = [];
+    await open(events);
+    expect(kinds(events)).toEqual(["rebuilding", "built", "saved"]);
+
+    // Another lexicon: rebuilt.
+    events = [];
+    await open(events, { ...lexicon, fingerprint: `${lexicon.fingerprint}\nchanged` });
+    expect(kinds(events)).toEqual(["rebuilding", "built", "saved"]);
+  });
+
+  it("refuses a file built for another key", async () => {
+    const engine = await createEngine([corpus], { lexicon, onWarning: () => {} });
+    const file = path.join(cache, "direct.bin");
+    saveIndex(file, "key-a", engine.index);
+    expect(() => loadIndex(file, "key-b", lexicon.protectedWords)).toThrow(StaleIndexError);
+    expect(loadIndex(file, "key-a", lexicon.protectedWords).index.chunks.length).toBe(engine.index.chunks.length);
+    expect(() => loadIndex(path.join(cache, "missing.bin"), "key-a", lexicon.protectedWords)).toThrow(StaleIndexError);
+  });
+
+  it("keys on content: the same files give the same key, any byte changed gives another", async () => {
+    const a = await indexKey({ folders: [corpus], lexiconFingerprint: "x" });
+    const b = await indexKey({ folders: [corpus], lexiconFingerprint: "x" });
+    expect(b.key).toBe(a.key);
+    expect(a.files).toBe(6);
+    const meta = path.join(corpus, "sources.json");
+    const text = readFileSync(meta, "utf8");
+    writeFileSync(meta, text.replace(/.$/s, (ch) => (ch === " " ? "\n" : " ")));
+    expect((await indexKey({ folders: [corpus], lexiconFingerprint: "x" })).key).not.toBe(a.key);
+    writeFileSync(meta, text);
+    expect((await indexKey({ folders: [corpus], lexiconFingerprint: "y" })).key).not.toBe(a.key);
+    expect((await indexKey({ folders: [corpus], lexiconFingerprint: "x", options: { maxFileBytes: 10 } })).key).not.toBe(a.key);
+  });
+});
