@@ -1,6 +1,7 @@
 import { aliasKey, type Concept, type Lexicon } from "../lexicon/lexicon.js";
 import type { ConceptType } from "../lexicon/schema.js";
 import { detectLang, fold, type Lang } from "../text/fold.js";
+import { capitalizedWords, isEnglishWord } from "../text/english.js";
 import { latinSkeletons } from "../text/skeleton.js";
 import { tokenizeFolded } from "../text/tokenize.js";
 import { readDates, type DateRange } from "./dates.js";
@@ -48,6 +49,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   const dates = readDates(allTokens);
   const dateTokens = new Set(dates.flatMap((d) => d.tokens));
   const tokens = allTokens.filter((t) => !dateTokens.has(t));
+  const capitalized = capitalizedWords(text);
 
   // Matching keys, stop words removed (aliases were keyed the same way).
   const keyed: { token: string; key: string }[] = [];
@@ -83,7 +85,9 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
         push({ key: `term:${key}`, text: token, source: "term", type: "term", forms: [[direct]] });
         continue;
       }
-      const translit = transliterate(token, index, maxTranslit);
+      // Only what looks like a name is matched by its consonants: an ordinary English word would find noise.
+      const nameLike = !isEnglishWord(token) || capitalized.has(token);
+      const translit = nameLike ? transliterate(token, index, maxTranslit) : [];
       push({ key: `name:${token}`, text: token, source: translit.length ? "translit" : "unknown", type: "term", forms: translit.map((id) => [id]) });
       continue;
     }

@@ -1,0 +1,30 @@
+import { createRequire } from "node:module";
+
+/**
+ * Ordinary English words (an-array-of-english-words: 275k lower-case dictionary words, almost no proper names).
+ * Used to tell a name the lexicon lacks ("Nebenzia") from an ordinary word ("according"): only names are worth
+ * matching across scripts by their consonants. Loaded on first use.
+ */
+let words: Set<string> | undefined;
+
+export function isEnglishWord(folded: string): boolean {
+  if (!words) {
+    const require = createRequire(import.meta.url);
+    words = new Set(require("an-array-of-english-words") as string[]);
+  }
+  return words.has(folded);
+}
+
+/**
+ * Lower-cased words written with a capital inside a mixed-case question (not counting its first word): in
+ * "what did Nikki Haley say", Nikki and Haley. All-lower-case or all-upper-case questions tell nothing.
+ */
+export function capitalizedWords(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!/[a-z]/.test(text) || !/[A-Z]/.test(text)) return out;
+  const latin = text.match(/[A-Za-z]+/g) ?? [];
+  latin.forEach((w, i) => {
+    if (i > 0 && /^[A-Z][a-z]/.test(w)) out.add(w.toLowerCase());
+  });
+  return out;
+}
