@@ -8,6 +8,12 @@ import { fold } from "../text/fold.js";
 
 /** End-of-article markers: everything from here on is tags, teasers and advertisers. */
 const END_MARKER = /^[\s*/]*(انتهى|انتهي|انتهاي پيام|پايان پيام|end of (the )?(story|article))[\s*/.\d-]*$/u;
+/**
+ * An end marker glued to the last sentence: after sentence-ending punctuation («…الإقليمية. انتهى») or followed by
+ * * or / («انتهى/», «انتهای پیام/»). A verb ending a sentence («قد انتهى.») is neither.
+ */
+const TRAILING_END_MARKER =
+  /(?:(?<=[.!?؟»"”)])\s*(?:انتهى|انتهی|انتهای پیام)[\s*/.\d]*|\s+(?:انتهى|انتهی|انتهای پیام)\s*[*/][\s*/.\d]*)$/u;
 /** Headers that introduce teasers of other articles. */
 const RELATED_HEADER =
   /^(مقالات ذات صله|مواضيع ذات صله|اخبار ذات صله|انظر ايضا|اقرا ايضا|اقرا المزيد|شاهد ايضا|مطالب مرتبط|اخبار مرتبط|بيشتر بخوانيد|بخوانيد|واژه هاي كاربردي مرتبط|related (articles|stories|news)|see also|read more|read also)[\s:.]*$/u;
@@ -16,12 +22,16 @@ const RELATED_INLINE = /^(اقرا ايضا|اقرا المزيد|شاهد اي�
 /** Comment forms: once one starts, nothing after it belongs to the article. */
 const COMMENT_FORM =
   /^(تعليقك|اترك تعليقا|اضف تعليق|اضف تعليقك|التعليقات|ارسال تعليق|ارسال نظر|نظر شما|نظرات|leave a (comment|reply)|you are replying to|add a comment|comments)(?=[\s:.!]|$)/u;
+const MAX_COMMENT_HEADER = 40; // characters
 const COMMENT_NOTICE = /(لن يتم نشر عنوان بريدك|الحقول الالزاميه|your email address will not be published|زر الذهاب الي الاعلي)/u;
 /** "5 + 12 =", «ستة عشر + 9 =»: captcha questions of comment forms. */
 const CAPTCHA = /^[\p{L}\p{N} ]{1,20}[+×*-][\p{L}\p{N} ]{1,20}=\s*\??$/u;
-const FOLLOW_VERB = /(تابع|تابعوا|تابعونا|اشترك|انضم|follow|join|subscribe|ما را در|عضويت|بپيونديد)/u;
+/** Whole words only: «التابعة», «متابعة», «اشتركت», "following", "joint" are not "follow" or "join". */
+const FOLLOW_VERB =
+  /(?<!\p{L})[وف]?(تابع|تابعوا|تابعونا|تابعنا|اشترك|اشتركوا|انضم|انضموا)(?!\p{L})|\b(follow|join|subscribe)\b|ما را در|عضويت|بپيونديد/u;
+/** Short names are whole words: «بله» is inside «مقابله», «ايتا» inside «ايتاليا». */
 const SOCIAL =
-  /(تلغرام|تيلغرام|تلگرام|telegram|واتس|whatsapp|فيسبوك|فيس بوك|facebook|تويتر|twitter|انستغرام|instagram|يوتيوب|youtube|\bvk\b|سروش|ايتا|بله|الرابط|كلمه اشتراك|channel|قناتنا)/u;
+  /(تلغرام|تيلغرام|تلگرام|telegram|واتس|whatsapp|فيسبوك|فيس بوك|facebook|تويتر|twitter|انستغرام|instagram|يوتيوب|youtube|\bvk\b|(?<!\p{L})(سروش|ايتا|بله)(?!\p{L})|الرابط|كلمه اشتراك|channel|قناتنا)/u;
 const URL_ONLY = /^(\S*(https?:\/\/|www\.)\S+\s*)+$/u;
 const SUBSCRIPTION = /(اشتراك|الرقم|رقم|sms|پيامك)\D{0,40}\d{6,}/u;
 /** Words a dateline is made of (folded): weekdays, months of three calendars, time-zone and "updated" words. */
@@ -85,7 +95,8 @@ export function cleanLines(lines: readonly string[], title?: string): string[] {
       continue;
     }
     const folded = fold(line).trim();
-    if (END_MARKER.test(folded) || COMMENT_FORM.test(folded)) break;
+    // A comment form's header is a short line; «التعليقات التي…», «نظرات کارشناسان…» open real paragraphs.
+    if (END_MARKER.test(folded) || (COMMENT_FORM.test(folded) && folded.length <= MAX_COMMENT_HEADER)) break;
     if (RELATED_HEADER.test(folded)) {
       // A teaser block near the end belongs to other articles: stop. Mid-article, drop the header and its teaser.
       if (i >= lines.length * 0.6) break;
@@ -94,7 +105,7 @@ export function cleanLines(lines: readonly string[], title?: string): string[] {
     }
     if (titleKey && comparable(line) === titleKey) continue;
     if (isBoilerplateLine(line)) continue;
-    kept.push(line.replace(/\s*(انتهى|انتهی|انتهای پیام)[\s*/.\d]*$/u, ""));
+    kept.push(line.replace(TRAILING_END_MARKER, ""));
   }
   return kept;
 }
