@@ -2,7 +2,7 @@ import { aliasKey, type Concept, type Lexicon } from "../lexicon/lexicon.js";
 import type { ConceptType } from "../lexicon/schema.js";
 import { detectLang, fold, type Lang } from "../text/fold.js";
 import { capitalizedWords, isEnglishWord } from "../text/english.js";
-import { latinSkeletons } from "../text/skeleton.js";
+import { latinSkeletons, phonetic, romanize } from "../text/skeleton.js";
 import { tokenizeFolded } from "../text/tokenize.js";
 import { readDates, type DateRange } from "./dates.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
@@ -142,19 +142,28 @@ function lexiconConcept(concept: Concept, text: string, source: ConceptSource, i
 }
 
 /**
- * Corpus words whose consonant skeleton matches a Latin word, re-checked: the Arabic word's length must be
- * plausible for the Latin one, and a skeleton shared by many words is too ambiguous to use.
+ * Corpus words whose consonant skeleton matches a Latin word, re-checked by how close a rough romanization of the
+ * Arabic word is to the Latin one (edit distance over a phonetic folding; vowels the Arabic script leaves
+ * unwritten cost little). The closest few are kept.
  */
 export function transliterate(token: string, index: SearchIndex, max: number): number[] {
   if (token.length < MIN_TRANSLIT_LENGTH) return [];
-  const found = new Set<number>();
+  const target = phonetic(token);
+  const scored: { id: number; distance: number }[] = [];
+  const seen = new Set<number>();
   for (const skeleton of latinSkeletons(token)) {
     if (skeleton.length < 3) continue;
     for (const id of index.skeletons.get(skeleton) ?? []) {
+      if (seen.has(id)) continue;
+      seen.add(id);
       const term = index.terms[id]!;
-      if (term.length >= token.length * 0.4 && term.length <= token.length + 2) found.add(id);
+      const candidate = phonetic(romanize(term));
+      // Short vowels are not written in Arabic: each missing vowel of the Latin word is forgiven.
+      const vowels = (target.match(/[aio]/g) ?? []).length;
+      const distance = Math.max(0, editDistance(target, candidate, target.length) - vowels * 0.5);
+      if (distance <= Math.max(1, target.length * 0.3)) scored.push({ id, distance });
     }
   }
-  if (found.size > max * 3) return []; // an ambiguous skeleton: noise, not a name
-  return [...found].sort((a, b) => index.df[b]! - index.df[a]!).slice(0, max);
+  scored.sort((a, b) => a.distance - b.distance || index.df[b.id]! - index.df[a.id]!);
+  return scored.slice(0, max).map((s) => s.id);
 }

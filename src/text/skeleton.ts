@@ -86,3 +86,31 @@ export function latinSkeletons(word: string): string[] {
   }
   return [...new Set(variants.map((v) => v.s))].filter(Boolean);
 }
+
+const ROMAN: Record<string, string> = {
+  ا: "a", ب: "b", ت: "t", ث: "s", ج: "j", ح: "h", خ: "kh", د: "d", ذ: "z", ر: "r", ز: "z", س: "s", ش: "sh", ص: "s",
+  ض: "d", ط: "t", ظ: "z", ع: "", غ: "gh", ف: "f", ق: "q", ك: "k", ل: "l", م: "m", ن: "n", ه: "h", و: "o", ي: "i",
+  پ: "p", چ: "ch", ژ: "zh", گ: "g",
+};
+
+/** Crude phonetic folding of Latin, applied to both sides of a romanized comparison. */
+export function phonetic(latin: string): string {
+  return latin
+    .replace(/kh/g, "k")
+    .replace(/gh/g, "g")
+    .replace(/ph/g, "f")
+    .replace(/[vw]/g, "f")
+    .replace(/p/g, "b")
+    .replace(/[qc]/g, "k")
+    .replace(/j/g, "g")
+    .replace(/[eiy]/g, "i")
+    .replace(/u/g, "o")
+    .replace(/(.)\1+/g, "$1");
+}
+
+/** A rough Latin rendering of a folded Arabic-script word (long vowels only: short ones are not written). */
+export function romanize(folded: string): string {
+  let out = "";
+  for (const ch of folded) out += ROMAN[ch] ?? "";
+  return out;
+}
