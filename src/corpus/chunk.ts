@@ -33,7 +33,8 @@ export function linesToParagraphs(lines: readonly string[]): string[] {
 /** Split a long paragraph at sentence ends (. ! ? ؟ ؛ …) into pieces of at most maxChars where possible. */
 export function splitLong(paragraph: string, maxChars: number): string[] {
   if (paragraph.length <= maxChars) return [paragraph];
-  const sentences = paragraph.match(/[^.!?؟؛…]+(?:[.!?؟؛…]+["»”')\]]*\s*|$)/gu) ?? [paragraph];
+  // Every character belongs to a sentence, including punctuation with no text before it («...وأضاف»).
+  const sentences = paragraph.match(/[^.!?؟؛…]*[.!?؟؛…]+["»”')\]]*\s*|[^.!?؟؛…]+$/gu) ?? [paragraph];
   const pieces: string[] = [];
   let current = "";
   for (const sentence of sentences) {
