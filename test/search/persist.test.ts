@@ -87,7 +87,8 @@ describe("persisted index", () => {
     await open();
     const file = indexFileFor([corpus], cache);
     const bytes = readFileSync(file);
-    bytes[Math.floor(bytes.length * 0.7)] ^= 0x5a;
+    const at = Math.floor(bytes.length * 0.7);
+    bytes[at] = bytes[at]! ^ 0x5a;
     writeFileSync(file, bytes);
     const events: IndexEvent[] = [];
     const engine = await open(events);
