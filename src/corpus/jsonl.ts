@@ -19,7 +19,8 @@ export type JsonArticle = z.infer<typeof JsonArticleSchema>;
 export const MAX_JSONL_LINE = 5_000_000; // characters
 
 /** Parse one line: the article, or why it was rejected. Blank lines give null. */
-export function parseJsonLine(line: string): { article: JsonArticle } | { error: string } | null {
+export function parseJsonLine(raw: string): { article: JsonArticle } | { error: string } | null {
+  const line = raw.startsWith("\uFEFF") ? raw.slice(1) : raw; // a byte-order mark before the file's first line
   if (line.trim() === "") return null;
   if (line.length > MAX_JSONL_LINE) return { error: `line too long (${line.length} characters; at most ${MAX_JSONL_LINE})` };
   let json: unknown;

@@ -35,7 +35,7 @@ export function parseMetadata(raw: string): MetadataResult {
   const problems: string[] = [];
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(raw.replace(/^\uFEFF/, "")); // editors on Windows save a byte-order mark
   } catch (error) {
     return { entries, problems: [`not valid JSON (${(error as Error).message})`] };
   }
