@@ -68,7 +68,7 @@ export async function loadCorpus(folders: readonly string[], options: LoadOption
     if (!info) throw new CorpusError(`corpus folder not found: ${folder}`);
     if (!info.isDirectory()) throw new CorpusError(`corpus path is not a folder: ${folder}`);
     const files = await listFiles(root, warn);
-    const metadata = await readMetadata(root, files, warn);
+    const metadata = await readMetadata(root, folder, files, warn);
     for (const file of files) {
       const rel = path.relative(root, file.path) || path.basename(file.path);
       const shown = path.join(folder, rel);
@@ -98,8 +98,11 @@ export function articleFromText(id: string, text: string, file: string, entry?: 
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const firstLine = lines.findIndex((l) => l.trim() !== "");
   const title = (entry?.title ?? lines[firstLine]?.trim() ?? id).slice(0, 300);
-  const body = firstLine >= 0 ? lines.slice(firstLine + 1) : [];
-  const paragraphs = linesToParagraphs(cleanLines(body, title));
+  const rest = firstLine >= 0 ? lines.slice(firstLine + 1) : [];
+  // A file that is one line (no line breaks at all) is all body: its line is not dropped as a repeated title.
+  const oneLine = !rest.some((l) => l.trim() !== "");
+  const body = oneLine && firstLine >= 0 ? [lines[firstLine]!] : rest;
+  const paragraphs = linesToParagraphs(cleanLines(body, oneLine ? undefined : title));
   const source: SourceInfo = { title, file };
   if (entry?.outlet) source.outlet = entry.outlet;
   if (entry?.published) source.published = entry.published;
@@ -113,7 +116,8 @@ export function articleFromText(id: string, text: string, file: string, entry?: 
 /** Build a document from one JSON-lines article; its own metadata is kept. */
 export function articleFromJson(article: JsonArticle, file: string): Doc {
   const title = (article.title?.trim() || article.text.trim().split("\n")[0] || article.id).slice(0, 300);
-  const paragraphs = linesToParagraphs(cleanLines(article.text.replace(/\r\n?/g, "\n").split("\n"), title));
+  // Only a title the line gives is dropped from the text; one taken from the text's first line is still text.
+  const paragraphs = linesToParagraphs(cleanLines(article.text.replace(/\r\n?/g, "\n").split("\n"), article.title?.trim() || undefined));
   const source: SourceInfo = { title, file };
   if (article.outlet) source.outlet = article.outlet;
   if (article.published) source.published = article.published;
@@ -154,7 +158,7 @@ async function listFiles(root: string, warn: (w: CorpusWarning) => void): Promis
       }
       if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => full);
-        if (!target.startsWith(realRoot + path.sep)) {
+        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
           warn({ file: full, message: `link to ${target}, outside the corpus folder: followed` });
         }
       }
@@ -166,10 +170,10 @@ async function listFiles(root: string, warn: (w: CorpusWarning) => void): Promis
   return out;
 }
 
-async function readMetadata(root: string, files: FileEntry[], warn: (w: CorpusWarning) => void) {
+async function readMetadata(root: string, folder: string, files: FileEntry[], warn: (w: CorpusWarning) => void) {
   const entries = new Map<string, SourceEntry>();
   for (const file of files.filter((f) => path.basename(f.path) === METADATA_FILE)) {
-    const shown = path.relative(root, file.path);
+    const shown = path.join(folder, path.relative(root, file.path));
     const raw = await readFile(file.path, "utf8").catch(() => undefined);
     if (raw === undefined) {
       warn({ file: shown, message: "cannot read metadata file" });
