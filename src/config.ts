@@ -54,6 +54,7 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const ConfigSchema = z
   .object({
     CORPUS_DIR: optional(z.string()),
+    INDEX_CACHE_DIR: optional(z.string()),
     BOT_TOKEN: optional(token),
     WEBHOOK_URL: optional(url("WEBHOOK_URL")),
     WEBHOOK_SECRET: optional(
@@ -92,6 +93,8 @@ export type LogLevelName = "debug" | "info" | "warn" | "error" | "silent";
 export interface Config {
   /** Corpus folders (CORPUS_DIR, separated by the path delimiter ":"). Defaults to ["seeds"]. */
   corpusDirs: string[];
+  /** Folder of the persisted search index (INDEX_CACHE_DIR). Defaults to ".cache" in the working folder. */
+  indexCacheDir: string;
   /** BOT_TOKEN from @BotFather. Unset: the terminal chat instead of the bot. Never log it. */
   token?: string;
   /** WEBHOOK_URL (https) and WEBHOOK_SECRET: serve updates over HTTP instead of long polling. Defaults to polling. */
@@ -129,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const webhookUrl = e.WEBHOOK_URL;
   return {
     corpusDirs: (e.CORPUS_DIR ?? "seeds").split(path.delimiter).map((p) => p.trim()).filter(Boolean),
+    indexCacheDir: e.INDEX_CACHE_DIR ?? ".cache",
     token: e.BOT_TOKEN,
     webhook: webhookUrl && e.WEBHOOK_SECRET ? { url: webhookUrl, secret: e.WEBHOOK_SECRET, path: new URL(webhookUrl).pathname } : undefined,
     port: e.PORT ?? 8080,

@@ -14,7 +14,9 @@ beforeAll(async () => {
   texts = loadTexts();
 });
 
-function result(over: Partial<SearchResult> & { source?: Partial<SourceInfo> } = {}): SearchResult {
+type Over = Omit<Partial<SearchResult>, "source"> & { source?: Partial<SourceInfo> };
+
+function result(over: Over = {}): SearchResult {
   const { source, ...rest } = over;
   return {
     docId: "d1",
@@ -81,7 +83,7 @@ describe("renderAnswer on the seed corpus", () => {
 });
 
 describe("renderAnswer with hostile and tricky corpus text", () => {
-  it.each<[string, Partial<SearchResult> & { source?: Partial<SourceInfo> }, (html: string) => void]>([
+  it.each<[string, Over, (html: string) => void]>([
     ["HTML in the excerpt, title and outlet is escaped", { text: "<script>alert(1)</script> & co", source: { title: "<b>t</b>", outlet: "A&B <x>" } }, (h) => {
       expect(h).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
       expect(h).toContain("&lt;b&gt;t&lt;/b&gt;");
