@@ -5,7 +5,8 @@
 import "dotenv/config";
 import { createInterface } from "node:readline";
 import { loadConfig } from "../config.js";
-import { createEngine, type Engine, type SearchResponse } from "../search/engine.js";
+import { openEngine } from "../search/open.js";
+import { type Engine, type SearchResponse } from "../search/engine.js";
 import { formatPlainAnswer } from "../reply/plain.js";
 import { runMain } from "./run.js";
 
@@ -71,7 +72,8 @@ async function answerLines(engine: Engine, limit: number): Promise<void> {
 await runMain(async () => {
   const args = parseArgs(process.argv.slice(2));
   const config = loadConfig(process.env);
-  const engine = await createEngine(args.corpus ?? config.corpusDirs, {
+  const engine = await openEngine(args.corpus ?? config.corpusDirs, {
+    cacheDir: config.indexCacheDir,
     onWarning: (w) => process.stderr.write(`warning: ${w.file}${w.line ? `:${w.line}` : ""}: ${w.message}\n`),
   });
   if (args.mode === "jsonl") return answerLines(engine, args.limit);

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { loadConfig } from "../config.js";
-import { createEngine } from "../search/engine.js";
+import { openEngine } from "../search/open.js";
 import { evalFold, scoreQuestion, summarize, type QuestionScore } from "./eval-score.js";
 import { runMain } from "./run.js";
 
@@ -35,7 +35,12 @@ await runMain(async () => {
     .filter((l) => l.trim())
     .map((l) => QuestionSchema.parse(JSON.parse(l)));
   const started = Date.now();
-  const engine = await createEngine(corpus ?? loadConfig(process.env).corpusDirs, { onWarning: () => {} });
+  const config = loadConfig(process.env);
+  const engine = await openEngine(corpus ?? config.corpusDirs, {
+    cacheDir: config.indexCacheDir,
+    onWarning: () => {},
+    onIndexProgress: (done, total) => process.stderr.write(`indexing: ${done}/${total} paragraphs\r`),
+  });
   const loadedMs = Date.now() - started;
 
   const scores: QuestionScore[] = [];
