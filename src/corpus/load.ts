@@ -30,6 +30,8 @@ export interface Corpus {
 
 const ARTICLE_EXTENSIONS = new Set([".txt", ".md"]);
 const JSONL_EXTENSION = ".jsonl";
+/** A corpus folder's own documentation is not news: README, LICENSE, CHANGELOG, NOTICE files are passed over. */
+const NOT_ARTICLES = /^(readme|license|licence|changelog|notice|copying)(\.[a-z]+)?$/i;
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 const PROGRESS_EVERY = 5000; // articles
 
@@ -75,7 +77,7 @@ export async function loadCorpus(folders: readonly string[], options: LoadOption
       const ext = path.extname(file.path).toLowerCase();
       if (ext === JSONL_EXTENSION) {
         await readJsonl(file.path, shown, rel, addDoc, warn);
-      } else if (ARTICLE_EXTENSIONS.has(ext)) {
+      } else if (ARTICLE_EXTENSIONS.has(ext) && !NOT_ARTICLES.test(path.basename(file.path))) {
         if (file.size > maxFileBytes) {
           warn({ file: shown, message: `file too large (${file.size} bytes; at most ${maxFileBytes}); skipped` });
           continue;

@@ -193,6 +193,12 @@ describe("loadCorpus: folders that cannot be served", () => {
     await expect(loadCorpus([root])).rejects.toThrow(root);
   });
 
+  it("passes over a folder's own README and LICENSE files (they are not news)", async () => {
+    const root = await tree("with-readme", { "README.md": "# About this archive\n\nFormat and licence.", "LICENSE.txt": "MIT", "a.txt": article(AR_TITLE, AR_BODY) });
+    const corpus = await loadCorpus([root]);
+    expect(corpus.docs.map((d) => d.id)).toEqual(["a"]);
+  });
+
   it("a missing folder among good ones is still an error naming it", async () => {
     const good = await tree("good-one", { "x.txt": article(AR_TITLE, AR_BODY) });
     await expect(loadCorpus([good, path.join(tmp, "gone")])).rejects.toThrow(/gone/);
