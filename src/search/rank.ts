@@ -5,9 +5,14 @@ import type { ParsedQuery, QueryConcept } from "./query.js";
 
 /** Ranking knobs; every field states its default. */
 export interface RankOptions {
-  /** Share of the question's weight a paragraph must carry (its own words, plus partial credit from its article). Defaults to 0.55. */
+  /**
+   * Share of the question's weight a paragraph must carry (its own words, plus partial credit from its article),
+   * for a question of one or two concepts; longer questions need less (see coverageFloor). Defaults to 0.6.
+   */
   minCoverage?: number;
-  /** Credit for a concept found elsewhere in the paragraph's article (or its title) instead of in the paragraph. Defaults to 0.5. */
+  /** Credit for a concept found in the article's title or first paragraph instead of in the paragraph. Defaults to 0.7. */
+  leadCredit?: number;
+  /** Credit for a concept found elsewhere in the paragraph's article. Defaults to 0.4. */
   docCredit?: number;
   /** Score added to paragraphs of articles dated in a range the question names. Defaults to 0.15. */
   dateBonus?: number;
@@ -15,7 +20,20 @@ export interface RankOptions {
   bm25Weight?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.55, docCredit: 0.5, dateBonus: 0.15, bm25Weight: 0.1 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1 };
+
+/**
+ * The coverage a paragraph needs, by the number of weighted concepts in the question: a long natural question
+ * carries framing words ("how did … describe …") that an answer need not repeat.
+ */
+export function coverageFloor(concepts: number, base: number): number {
+  return Math.max(base - 0.05 * Math.max(0, concepts - 2), base - 0.2);
+}
+
+/** Names, places and organisations: a paragraph's article must mention every one the question names. */
+function isKey(concept: QueryConcept): boolean {
+  return concept.type === "person" || concept.type === "place" || concept.type === "org" || concept.source === "translit";
+}
 
 /** Concepts beyond this many are ignored (one bit each in a 32-bit mask; a chat question never has more). */
 export const MAX_CONCEPTS = 30;
@@ -56,12 +74,15 @@ function conceptWeight(concept: QueryConcept, index: SearchIndex): number {
 class Scratch {
   readonly masks: Uint32Array;
   readonly docMasks: Uint32Array;
+  /** Per article: concepts in its title or first paragraph (what the article is about). */
+  readonly leadMasks: Uint32Array;
   readonly bm25: Float64Array;
   touched: number[] = [];
   touchedDocs: number[] = [];
   constructor(paragraphs: number, articles: number) {
     this.masks = new Uint32Array(paragraphs);
     this.docMasks = new Uint32Array(articles);
+    this.leadMasks = new Uint32Array(articles);
     this.bm25 = new Float64Array(paragraphs);
   }
   reset(): void {
@@ -69,7 +90,10 @@ class Scratch {
       this.masks[c] = 0;
       this.bm25[c] = 0;
     }
-    for (const d of this.touchedDocs) this.docMasks[d] = 0;
+    for (const d of this.touchedDocs) {
+      this.docMasks[d] = 0;
+      this.leadMasks[d] = 0;
+    }
     this.touched = [];
     this.touchedDocs = [];
   }
@@ -99,6 +123,7 @@ function markForm(form: number[], bit: number, index: SearchIndex, s: Scratch): 
     const d = index.chunkDoc[c]!;
     if (s.docMasks[d] === 0) s.touchedDocs.push(d);
     s.docMasks[d]! |= bit;
+    if (index.chunks[c]!.n === 1) s.leadMasks[d]! |= bit;
   }
 }
 
@@ -118,7 +143,14 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   concepts.forEach((c, k) => {
     if (c.source === "unknown" && !/^[a-z0-9]/.test(c.text)) weights[k] = average * UNKNOWN_FACTOR;
   });
-  const total = weights.reduce((a, b) => a + b, 0);
+  // A month or year the question names is one more (soft) concept: articles of that time carry it.
+  const dateWeight = query.dates.length ? average : 0;
+  const total = weights.reduce((a, b) => a + b, 0) + dateWeight;
+  const floor = coverageFloor(weights.filter((w) => w > 0).length + (dateWeight ? 1 : 0), o.minCoverage);
+  let keyMask = 0;
+  concepts.forEach((c, k) => {
+    if (isKey(c) && weights[k]! > 0) keyMask |= 1 << k;
+  });
 
   const acc = scratchFor(index);
   concepts.forEach((concept, k) => {
@@ -136,7 +168,10 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     const title = index.titleTerms[d]!;
     if (title.length === 0) continue;
     concepts.forEach((concept, k) => {
-      if (concept.forms.some((form) => form.every((id) => hasTerm(title, id)))) acc.docMasks[d]! |= 1 << k;
+      if (concept.forms.some((form) => form.every((id) => hasTerm(title, id)))) {
+        acc.docMasks[d]! |= 1 << k;
+        acc.leadMasks[d]! |= 1 << k;
+      }
     });
   }
 
@@ -148,6 +183,8 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     if (mask === 0) continue;
     const doc = index.chunkDoc[c]!;
     const docMask = acc.docMasks[doc]!;
+    if ((docMask & keyMask) !== keyMask) continue; // the article does not mention every name of the question
+    const leadMask = acc.leadMasks[doc]!;
     let covered = 0;
     const matched: number[] = [];
     for (let k = 0; k < concepts.length; k++) {
@@ -155,12 +192,15 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
       if (mask & bit) {
         covered += weights[k]!;
         matched.push(k);
-      } else if (docMask & bit) covered += weights[k]! * o.docCredit;
+      } else if (leadMask & bit) covered += weights[k]! * o.leadCredit;
+      else if (docMask & bit) covered += weights[k]! * o.docCredit;
     }
-    const coverage = covered / total;
-    if (coverage < o.minCoverage) continue;
     const published = index.docs[doc]!.source.published;
-    const dated = query.dates.some((range) => inRange(published, range)) ? o.dateBonus : 0;
+    const inTime = query.dates.some((range) => inRange(published, range));
+    if (inTime) covered += dateWeight;
+    const coverage = covered / total;
+    if (coverage < floor) continue;
+    const dated = inTime ? o.dateBonus : 0;
     out.push({ chunk: c, coverage, matched, score: coverage + o.bm25Weight * (maxBm25 > 0 ? acc.bm25[c]! / maxBm25 : 0) + dated });
   }
   acc.reset();
