@@ -45,6 +45,9 @@ export function stemArabic(word: string, options: StemOptions = {}): string {
   if (protectedWords?.has(word)) return word;
   let stem = stripPrefix(word);
   if (protectedWords?.has(stem)) return stem;
+  // ب ل ك ف glue onto nouns («بسوريا», «لموسكو»); Light10 leaves them (بحث is not ب+حث), but when the rest is a
+  // known name the reading is safe.
+  if (protectedWords && /^[بلكف]/.test(stem) && protectedWords.has(stem.slice(1))) return stem.slice(1);
   for (const suffix of SUFFIXES) {
     if (stem.endsWith(suffix) && stem.length - suffix.length >= MIN_STEM) {
       stem = stem.slice(0, -suffix.length);

@@ -62,6 +62,21 @@ describe("stemArabic", () => {
     expect(stemArabic("والجلالي", { protectedWords })).toBe("جلالي");
     expect(stemArabic("ولايتي", { protectedWords })).toBe("ولايتي"); // not read as و + لايتي
   });
+
+  it.each([
+    ["بسوريا", "سوريا"],
+    ["لموسكو", "موسكو"],
+    ["وبموسكو", "موسكو"],
+    ["فسوريا", "سوريا"],
+  ])("strips a glued ب ل ك ف before a known name: %s → %s", (word, expected) => {
+    expect(stemArabic(word, { protectedWords: new Set(["سوريا", "موسكو"]) })).toBe(expected);
+  });
+
+  it("leaves ب ل ك ف alone when the rest is not a known name", () => {
+    const protectedWords = new Set(["سوريا"]);
+    expect(stemArabic("بريطانيا", { protectedWords })).toBe("بريطانيا");
+    expect(stemArabic("لبنان", { protectedWords })).not.toBe("بنان");
+  });
 });
 
 describe("stemLatin and stem", () => {
