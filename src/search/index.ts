@@ -1,65 +1,40 @@
-import MiniSearch, { type Options } from "minisearch";
 import type { Chunk, Doc } from "../corpus/types.js";
 import { termOf } from "../text/analyze.js";
 import { fold } from "../text/fold.js";
 import { arabicSkeleton } from "../text/skeleton.js";
 import { tokenizeFolded } from "../text/tokenize.js";
+import { Postings, PostingsBuilder } from "./postings.js";
 
-/** What MiniSearch indexes per chunk: the chunk's and its article title's terms, already analyzed. */
-export interface IndexedChunk {
-  id: number;
-  text: string;
-  title: string;
-}
-
-/**
- * The one MiniSearch options object, shared by build and load. Documents arrive as space-joined index terms
- * (analysis happens once, in our own analyzer), so tokenizing is a split and processTerm the identity.
- */
-export const MINISEARCH_OPTIONS: Options<IndexedChunk> = {
-  idField: "id",
-  fields: ["text", "title"],
-  storeFields: [],
-  tokenize: (text) => (text === "" ? [] : text.split(" ")),
-  processTerm: (term) => term,
-  searchOptions: {
-    boost: { title: 1.5 },
-    prefix: false,
-    fuzzy: false,
-    tokenize: (text) => [text],
-    processTerm: (term) => term,
-  },
-};
-
-/** Everything retrieval needs, built once per corpus and lexicon. */
+/** Everything retrieval needs, built once per corpus and lexicon. Plain data and typed arrays: easy to persist. */
 export interface SearchIndex {
   docs: Doc[];
   chunks: Chunk[];
   /** Chunk index → document index. */
-  chunkDoc: Int32Array;
+  chunkDoc: Uint32Array;
   docIndex: Map<string, number>;
   chunkIndex: Map<string, number>;
-  /** Term → term id; term id → term; term id → number of chunks holding it. */
+  /** Term → term id; term id → term; term id → number of paragraphs holding it. */
   vocab: Map<string, number>;
   terms: string[];
   df: Uint32Array;
-  /** Per chunk and per document, the sorted distinct term ids (documents include their title). */
+  /** Per paragraph, its sorted distinct term ids (views of one buffer). */
   chunkTerms: Uint32Array[];
-  docTerms: Uint32Array[];
+  /** Per article, the sorted distinct term ids of its title. */
+  titleTerms: Uint32Array[];
+  postings: Postings;
   /** Consonant skeleton of Arabic-script words → term ids, for names no lexicon knows. */
   skeletons: Map<string, number[]>;
-  mini: MiniSearch<IndexedChunk>;
   protectedWords: ReadonlySet<string>;
 }
 
 export interface BuildOptions {
   /** Folded words the stemmer must leave whole (names from the lexicon). Defaults to none. */
   protectedWords?: ReadonlySet<string>;
-  /** Called with the number of chunks indexed so far, every 20,000 chunks. Defaults to none. */
+  /** Called with the number of paragraphs indexed so far, every 20,000 paragraphs. Defaults to none. */
   onProgress?: (chunks: number, total: number) => void;
 }
 
-const PROGRESS_EVERY = 20_000; // chunks
+const PROGRESS_EVERY = 20_000; // paragraphs
 /** Shortest skeleton worth indexing: two consonants collide with too many words. */
 const MIN_SKELETON = 3;
 const ARABIC_WORD = /^[\u0621-\u064A\u0671-\u06D3]{3,}$/;
@@ -100,64 +75,159 @@ export function buildSearchIndex(docs: Doc[], options: BuildOptions = {}): Searc
   const vocab = new Map<string, number>();
   const terms: string[] = [];
   const dfList: number[] = [];
-  const idOf = (term: string): number => {
-    let id = vocab.get(term);
-    if (id === undefined) {
-      id = terms.length;
-      vocab.set(term, id);
-      terms.push(term);
-      dfList.push(0);
+  // Per term id, scratch: the last chunk/document that counted it (1-based) and its frequency in that chunk.
+  const chunkStamp: number[] = [];
+  const docStamp: number[] = [];
+  const chunkTf: number[] = [];
+  // Folded token → term id (-1 for stop words and noise): one map lookup per token on the hot path.
+  const tokenIds = new Map<string, number>();
+  const idOfToken = (token: string): number => {
+    let id = tokenIds.get(token);
+    if (id !== undefined) return id;
+    const term = analyzer.term(token);
+    if (term === null) id = -1;
+    else {
+      id = vocab.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        vocab.set(term, id);
+        terms.push(term);
+        dfList.push(0);
+        chunkStamp.push(0);
+        docStamp.push(0);
+        chunkTf.push(0);
+      }
     }
+    tokenIds.set(token, id);
     return id;
   };
 
   const chunks: Chunk[] = [];
-  const chunkDocList: number[] = [];
-  const chunkTerms: Uint32Array[] = [];
-  const docTerms: Uint32Array[] = [];
+  const chunkDoc = new Uint32Array(docs.reduce((n, d) => n + d.chunks.length, 0));
   const docIndex = new Map<string, number>();
   const chunkIndex = new Map<string, number>();
-  const mini = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
-  const total = docs.reduce((n, d) => n + d.chunks.length, 0);
+  const postings = new PostingsBuilder();
+  const titleLists = new IdListBuilder();
+  const total = chunkDoc.length;
+  const ids: number[] = [];
+  const tfs: number[] = [];
+  const docIds: number[] = [];
 
-  docs.forEach((doc, d) => {
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
     docIndex.set(doc.id, d);
-    const titleTerms = analyzer.terms(doc.source.title);
-    const title = titleTerms.join(" ");
-    const docSet = new Set<number>(titleTerms.map(idOf));
+    docIds.length = 0;
+    // The title: its distinct terms (with frequencies) for the title field; they also belong to the document.
+    ids.length = 0;
+    tfs.length = 0;
+    const titleStamp = -(d + 1); // title counts use the chunk scratch with a stamp no chunk uses
+    for (const token of tokenizeFolded(fold(doc.source.title))) {
+      const id = idOfToken(token);
+      if (id < 0) continue;
+      if (chunkStamp[id] !== titleStamp) {
+        chunkStamp[id] = titleStamp;
+        chunkTf[id] = 1;
+        ids.push(id);
+      } else chunkTf[id]!++;
+      if (docStamp[id] !== d + 1) {
+        docStamp[id] = d + 1;
+        docIds.push(id);
+      }
+    }
+    for (const id of ids) tfs.push(chunkTf[id]!);
+    postings.addDoc(ids, tfs);
+    titleLists.add([...ids].sort(numeric));
+
     for (const chunk of doc.chunks) {
       const c = chunks.length;
       chunks.push(chunk);
-      chunkDocList.push(d);
+      chunkDoc[c] = d;
       chunkIndex.set(chunk.id, c);
-      const chunkTermList = analyzer.terms(chunk.text);
-      const ids = new Set<number>(chunkTermList.map(idOf));
-      for (const id of ids) {
-        dfList[id]!++;
-        docSet.add(id);
+      ids.length = 0;
+      tfs.length = 0;
+      for (const token of tokenizeFolded(fold(chunk.text))) {
+        const id = idOfToken(token);
+        if (id < 0) continue;
+        if (chunkStamp[id] !== c + 1) {
+          chunkStamp[id] = c + 1;
+          chunkTf[id] = 1;
+          ids.push(id);
+          dfList[id]!++;
+          if (docStamp[id] !== d + 1) {
+            docStamp[id] = d + 1;
+            docIds.push(id);
+          }
+        } else chunkTf[id]!++;
       }
-      chunkTerms.push(Uint32Array.from(ids).sort());
-      mini.add({ id: c, text: chunkTermList.join(" "), title });
+      ids.sort(numeric);
+      for (const id of ids) tfs.push(chunkTf[id]!);
+      postings.addChunk(ids, tfs);
       if (chunks.length % PROGRESS_EVERY === 0) options.onProgress?.(chunks.length, total);
     }
-    docTerms.push(Uint32Array.from(docSet).sort());
-  });
+    postings.endDoc();
+  }
 
+  const data = postings.build(terms.length);
   return {
     docs,
     chunks,
-    chunkDoc: Int32Array.from(chunkDocList),
+    chunkDoc,
     docIndex,
     chunkIndex,
     vocab,
     terms,
     df: Uint32Array.from(dfList),
-    chunkTerms,
-    docTerms,
+    chunkTerms: postings.chunkTermViews(),
+    titleTerms: titleLists.views(),
     skeletons: buildSkeletons(analyzer, vocab),
-    mini,
+    postings: new Postings(data, vocab),
     protectedWords,
   };
+}
+
+const numeric = (a: number, b: number) => a - b;
+
+/** Sorted id lists concatenated into one buffer, handed out as views (no per-list allocation). */
+export class IdListBuilder {
+  private buffer = new Uint32Array(1 << 16);
+  private length = 0;
+  private readonly starts: number[] = [0];
+
+  add(sortedIds: readonly number[]): void {
+    const need = this.length + sortedIds.length;
+    if (need > this.buffer.length) {
+      let size = this.buffer.length;
+      while (size < need) size *= 2;
+      const grown = new Uint32Array(size);
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    for (let i = 0; i < sortedIds.length; i++) this.buffer[this.length + i] = sortedIds[i]!;
+    this.length = need;
+    this.starts.push(need);
+  }
+
+  views(): Uint32Array[] {
+    return idListViews(this.buffer.slice(0, this.length), this.starts);
+  }
+}
+
+/** Views of consecutive ranges of one buffer: list i is buffer[starts[i], starts[i + 1]). */
+export function idListViews(buffer: Uint32Array, starts: ArrayLike<number>): Uint32Array[] {
+  const out: Uint32Array[] = new Array(Math.max(0, starts.length - 1));
+  for (let i = 0; i + 1 < starts.length; i++) out[i] = buffer.subarray(starts[i]!, starts[i + 1]!);
+  return out;
+}
+
+/** Distinct term ids of a term list (sorted) with their frequencies. */
+function countTerms(list: readonly string[], idOf: (term: string) => number): { ids: Uint32Array; tfs: Uint16Array } {
+  const counts = new Map<number, number>();
+  for (const term of list) {
+    const id = idOf(term);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const ids = Uint32Array.from(counts.keys()).sort();
+  return { ids, tfs: Uint16Array.from(ids, (id) => counts.get(id)!) };
 }
 
 function buildSkeletons(analyzer: CachedAnalyzer, vocab: Map<string, number>): Map<string, number[]> {
