@@ -271,3 +271,70 @@ describe("staying up and logging", () => {
     expect(h.logs.some((l) => l.level === "debug" && l.question === Q)).toBe(true);
   });
 });
+
+describe("odd updates", () => {
+  it("a 4096-character message and a huge inline query are answered within Telegram's limits", async () => {
+    const h = makeHarness({ engine });
+    const long = `${Q} ${"كلمة ".repeat(900)}`.slice(0, 4096);
+    const [m] = sends(await h.send(privateText(long)));
+    expect(m!.payload.text.length).toBeLessThanOrEqual(4096);
+    for (const d of buttonData(m)) expect(Buffer.byteLength(d)).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
+    const [inline] = await h.send(inlineQuery("x".repeat(5000)));
+    expect(inline!.method).toBe("answerInlineQuery");
+  });
+
+  it("channel posts and messages in a chat type it does not serve get nothing", async () => {
+    const h = makeHarness({ engine });
+    const post = { channel_post: { message_id: 1, date: 1, chat: { id: -1009, type: "channel", title: "c" }, text: Q } };
+    expect(await h.send(post)).toEqual([]);
+  });
+
+  it("a press on a message too old to read (inaccessible) or on an inline message gets the toast", async () => {
+    const h = makeHarness({ engine });
+    const long = `${Q} ${"والتعاون بين البلدين ".repeat(4)}`.trim();
+    const [answer] = sends(await h.send(privateText(long)));
+    const more = buttonData(answer).find((d) => d.startsWith("m|"))!;
+    const inaccessible = { message_id: 5, date: 0, chat: { id: USER.id, type: "private", first_name: "Ana" } };
+    const [toast] = await h.send(press(more, inaccessible as any));
+    expect(toast).toMatchObject({ method: "answerCallbackQuery", payload: { text: texts.en.toasts.stale } });
+    const fromInline = { callback_query: { id: "c9", from: USER, chat_instance: "ci", inline_message_id: "im", data: `q|3|${Q}` } };
+    const [toast2] = await h.send(fromInline);
+    expect(toast2).toMatchObject({ method: "answerCallbackQuery", payload: { text: texts.en.toasts.stale } });
+  });
+
+  it("the rate-limited updates after the first notice are logged as rate_limited", async () => {
+    const h = makeHarness({ engine, rateLimit: { max: 1, windowMs: 60_000 } });
+    for (let i = 0; i < 3; i++) await h.send(privateText(Q));
+    expect(h.logs.filter((l) => l.msg === "update").map((l) => l.outcome)).toEqual(["answered", "rate_limited", "rate_limited"]);
+  });
+
+  it("property: any question text gives only valid Telegram HTML within 4096 characters", async () => {
+    const { default: fc } = await import("fast-check");
+    const { validateTelegramHtml } = await import("../../src/reply/html.js");
+    const h = makeHarness({ engine });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), fc.constantFrom(Q, "<b>&amp;</b> لافروف", "جلالي 🙂", "\u202Eطهران")), async (text) => {
+        if (!text.trim()) return true;
+        for (const c of sends(await h.send(privateText(text)))) {
+          if (c.payload.text.length > 4096 || validateTelegramHtml(c.payload.text).length) return false;
+          if (buttonData(c).some((d) => Buffer.byteLength(d) > MAX_CALLBACK_BYTES)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("command menus", () => {
+  it("are set per language, and a failure is logged, not thrown", async () => {
+    const { registerCommands } = await import("../../src/bot/bot.js");
+    const h = makeHarness({ engine });
+    h.failNext("setMyCommands", 400, "Bad Request: something");
+    await registerCommands(h.bot, texts, { ...console, child: () => undefined, isLevelEnabled: () => true, warn: (msg: string, f: object) => h.logs.push({ level: "warn", msg, ...f }) } as any);
+    const calls = h.calls.filter((c) => c.method === "setMyCommands");
+    expect(calls.map((c) => c.payload.language_code)).toEqual([undefined, "ar", "fa"]);
+    expect(calls[1]!.payload.commands.map((c: { command: string }) => c.command)).toEqual(["start", "help", "ask", "sources", "about"]);
+    expect(h.logs.find((l) => l.level === "warn")).toMatchObject({ msg: "could not set the command menu", lang: "en", error_code: 400 });
+  });
+});

@@ -79,6 +79,11 @@ describe("npm start with BOT_TOKEN, against a local Bot API", () => {
     expect(inline.payload.results.length).toBeGreaterThan(0);
   });
 
+  it("set the command menus in English, Arabic and Persian at start", () => {
+    const menus = api.calls.filter((c) => c.method === "setMyCommands").map((c) => c.payload.language_code ?? "default");
+    expect(menus.sort()).toEqual(["ar", "default", "fa"]);
+  });
+
   it("stops cleanly on SIGTERM, with one log line per update and no token or text in the logs", async () => {
     app.child.kill("SIGTERM");
     expect(await app.exited).toBe(0);

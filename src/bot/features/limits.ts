@@ -21,6 +21,12 @@ export function rateLimits(services: Services, options: RateLimitOptions = {}): 
   const c = new Composer<BotContext>();
   if (max <= 0) return c;
   const textsFor = (ctx: BotContext) => services.texts[pickLang(ctx.from?.language_code, ctx.msg?.text)];
+  // The plugin drops an update over the limit without a word (after the first reply); mark it so the log says so,
+  // and clear the mark once the update is let through.
+  c.use((ctx, next) => {
+    ctx.state.outcome = "rate_limited";
+    return next();
+  });
   c.filter((ctx) => ctx.callbackQuery === undefined).use(
     limit<BotContext, never>({
       timeFrame: windowMs,
@@ -45,5 +51,9 @@ export function rateLimits(services: Services, options: RateLimitOptions = {}): 
       },
     }),
   );
+  c.use((ctx, next) => {
+    ctx.state.outcome = undefined;
+    return next();
+  });
   return c;
 }
