@@ -73,7 +73,7 @@ function lineMark(texts: Texts): string {
   return texts.dir === "rtl" ? RLM : LRM;
 }
 
-/** Source line: outlet · date · «title» · ¶paragraph · link (unknown parts left out); RTL parts isolated. */
+/** Source line: outlet · date · «title» · ¶paragraph · link (unknown parts left out); RTL parts isolated. Empty when nothing is known. */
 export function sourceLine(source: SourceInfo, texts: Texts, lang: UiLang, paragraph?: number, withTitle = true): string {
   const parts: string[] = [];
   if (source.outlet) parts.push(isolate(displayText(source.outlet), source.outlet));
@@ -140,10 +140,13 @@ export function renderAnswer(response: SearchResponse, options: AnswerOptions): 
   const head = `${questionLine(question)}\n${lineMark(texts)}<i>${fill(texts.resultsHeader, { from: offset + 1, to, total: response.total })}</i>`;
   const blocks = response.results.map((r, i) => resultBlock(r, offset + i + 1, texts, lang));
   const messages = splitHtml([head, ...blocks].join("\n\n"));
+  // One "Full article" button per article, labelled with the result numbers it holds ("📄 1, 3").
+  const byDoc = new Map<string, number[]>();
+  response.results.forEach((r, i) => byDoc.set(r.docId, [...(byDoc.get(r.docId) ?? []), offset + i + 1]));
   const buttons: Button[][] = [
-    response.results.map((r, i) => ({
-      text: texts.buttons.article.replace("{n}", String(offset + i + 1)),
-      action: { kind: "article", docId: r.docId, part: 0 },
+    [...byDoc].map(([docId, numbers]) => ({
+      text: texts.buttons.article.replace("{n}", numbers.join(texts.dir === "rtl" ? "، " : ", ")),
+      action: { kind: "article", docId, part: 0 },
     })),
   ];
   if (to < response.total) buttons.push([{ text: texts.buttons.more, action: { kind: "more", question, offset: to } }]);
@@ -163,7 +166,8 @@ export function renderNothingFound(question: string, texts: Texts, lang: UiLang)
 
 /** Every message of an article (title, source, cleaned paragraphs), capped at MAX_ARTICLE_CHARS. */
 export function articleMessages(doc: Doc, texts: Texts, lang: UiLang): string[] {
-  const head = `📄 <b>${displayText(doc.source.title)}</b>\n${lineMark(texts)}${sourceLine(doc.source, texts, lang, undefined, false)}`;
+  const meta = sourceLine(doc.source, texts, lang, undefined, false);
+  const head = `📄 <b>${displayText(doc.source.title)}</b>${meta ? `\n${lineMark(texts)}${meta}` : ""}`;
   const parts: string[] = [head];
   let size = head.length;
   for (const chunk of doc.chunks) {

@@ -30,7 +30,9 @@ describe("private chat", () => {
     expect(html).toContain("Middle East News");
     const data = buttonData(answer);
     expect(data).toContain("q|3|لافروف في طهران");
-    expect(data.filter((d) => d.startsWith("a|0|"))).toHaveLength(3);
+    // One "Full article" button per distinct article among the three results.
+    const docs = new Set(engine.search(Q, { limit: 3 }).results.map((r) => r.docId));
+    expect(data.filter((d) => d.startsWith("a|0|")).sort()).toEqual([...docs].map((id) => `a|0|${id}`).sort());
     for (const d of data) expect(Buffer.byteLength(d)).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
   });
 
@@ -336,5 +338,14 @@ describe("command menus", () => {
     expect(calls.map((c) => c.payload.language_code)).toEqual([undefined, "ar", "fa"]);
     expect(calls[1]!.payload.commands.map((c: { command: string }) => c.command)).toEqual(["start", "help", "ask", "sources", "about"]);
     expect(h.logs.find((l) => l.level === "warn")).toMatchObject({ msg: "could not set the command menu", lang: "en", error_code: 400 });
+  });
+});
+
+describe("mention in reply to someone else", () => {
+  it("asks about the replied-to message when the mention has no question of its own", async () => {
+    const h = makeHarness({ engine });
+    const theirs = message(Q, { chat: GROUP, from: { id: 8, first_name: "Bo" } });
+    const [m] = sends(await h.send(groupText("@thebot", theirs)));
+    expect(m!.payload.text.startsWith(`🔎 <b>${Q}</b>`)).toBe(true);
   });
 });

@@ -64,6 +64,13 @@ describe("renderAnswer on the seed corpus", () => {
     expect(acts).toContainEqual({ kind: "more", question, offset: 3 });
   });
 
+  it("gives one Full article button per article, labelled with its result numbers", () => {
+    const results = [result({ docId: "d1" }), result({ docId: "d2" }), result({ docId: "d1" })];
+    const [m] = renderAnswer(response(results, 3), { question: "q", texts: texts.en, lang: "en" });
+    expect(m!.buttons![0]!.map((b) => b.text)).toEqual(["📄 1, 3", "📄 2"]);
+    expect(actions(m!.buttons)).toEqual([{ kind: "article", docId: "d1", part: 0 }, { kind: "article", docId: "d2", part: 0 }]);
+  });
+
   it("numbers the second page from offset + 1 and has no More on the last page", () => {
     const question = "لافروف في طهران";
     const all = engine.search(question, { limit: 100 }).total;

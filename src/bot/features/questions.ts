@@ -25,7 +25,11 @@ export function questions(services: Services): Composer<BotContext> {
       }
       return;
     }
-    await answerQuestion(ctx, services, extractQuestion(text, entities, ctx.me), { replyTo: ctx.msg.message_id });
+    let question = extractQuestion(text, entities, ctx.me);
+    // "@thebot" alone in reply to someone's message: ask about that message.
+    const replied = ctx.msg.reply_to_message;
+    if (!question && replied && replied.from?.id !== ctx.me.id) question = replied.text ?? replied.caption ?? "";
+    await answerQuestion(ctx, services, question, { replyTo: ctx.msg.message_id });
   });
 
   c.on("message", async (ctx) => {
