@@ -79,6 +79,16 @@ describe("npm start with BOT_TOKEN, against a local Bot API", () => {
     expect(inline.payload.results.length).toBeGreaterThan(0);
   });
 
+  it("retries after a 429 with retry_after and a 500, and the answer still arrives", async () => {
+    api.failNext("sendMessage", 429, { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    api.failNext("sendMessage", 500, { error_code: 500, description: "Internal Server Error" });
+    const chat = { id: 77, type: "private", first_name: "Flood" };
+    api.push(text(chat, "جلالي"));
+    const answer = await api.waitFor(sentTo(77), 20_000, "the answer after retries");
+    expect(answer.payload.text.startsWith("🔎 <b>جلالي</b>")).toBe(true);
+    expect(api.calls.filter((c) => c.method === "sendMessage:failed")).toHaveLength(2);
+  }, 30_000);
+
   it("set the command menus in English, Arabic and Persian at start", () => {
     const menus = api.calls.filter((c) => c.method === "setMyCommands").map((c) => c.payload.language_code ?? "default");
     expect(menus.sort()).toEqual(["ar", "default", "fa"]);
@@ -90,7 +100,7 @@ describe("npm start with BOT_TOKEN, against a local Bot API", () => {
     const logs = app.logs();
     expect(logs.some((l) => l.msg === "stopped")).toBe(true);
     const updates = logs.filter((l) => l.msg === "update");
-    expect(updates.map((l) => l.outcome).sort()).toEqual(["answered", "answered", "answered", "ignored", "more", "stale"].sort());
+    expect(updates.map((l) => l.outcome).sort()).toEqual(["answered", "answered", "answered", "answered", "ignored", "more", "stale"].sort());
     expect(updates.every((l) => typeof l.ms === "number")).toBe(true);
     expect(app.stderr()).not.toContain(TOKEN);
     expect(app.stderr()).not.toContain("طهران");

@@ -34,6 +34,7 @@ export class BotApiEmulator {
   private nextMessageId = 5000;
   private waiters: (() => void)[] = [];
   private pollers = new Set<() => void>();
+  private failures: { method: string; status: number; body: Record<string, unknown> }[] = [];
   readonly botUser: Record<string, unknown>;
   port = 0;
 
@@ -71,6 +72,11 @@ export class BotApiEmulator {
     this.queue.push(full);
     for (const wake of this.pollers) wake();
     return full;
+  }
+
+  /** Answer the next call of `method` with this HTTP status and Telegram error body (e.g. 429 with retry_after). */
+  failNext(method: string, status: number, body: Record<string, unknown>): void {
+    this.failures.push({ method, status, body });
   }
 
   /** Wait until a recorded call satisfies `match` (checked on every new call), or fail after `timeoutMs`. */
@@ -115,6 +121,12 @@ export class BotApiEmulator {
       return reply(400, { ok: false, error_code: 400, description: "Bad Request: can't parse JSON" });
     }
     if (method === "getUpdates") return this.getUpdates(req, payload, (r) => reply(200, { ok: true, result: r }));
+    const failure = this.failures.findIndex((f) => f.method === method);
+    if (failure >= 0) {
+      const [f] = this.failures.splice(failure, 1);
+      this.calls.push({ method: `${method}:failed`, payload, at: Date.now() });
+      return reply(f!.status, { ok: false, ...f!.body });
+    }
     const call: RecordedCall = { method, payload, at: Date.now() };
     const result = this.resultFor(method, payload);
     if (result === undefined) return reply(404, { ok: false, error_code: 404, description: "Not Found: method not found" });
