@@ -1,8 +1,3 @@
-// NOTE TO THE LEAD (perf helper, 08:45): at 08:40 my creating this file replaced a postings.ts of yours that I had
-// not seen (buildPostings/Accumulator/postingsOf/scoreTerm), and my edit replaced buildSearchIndex's body in
-// index.ts twice while you were editing. You have since built rank.ts on this file; buildSearchIndex is now my
-// single-pass build adapted to your SearchIndex (titleTerms, postings). tsc and `ask` pass. Sorry; I now leave
-// index.ts, postings.ts and rank.ts to you and will only propose changes to them. Delete this note at will.
 /**
  * A compact inverted index over the pre-analyzed chunks, answering the one query shape ranking asks of it (an OR of
  * index terms) with exactly MiniSearch 7.2's BM25+ scores and result order for MINISEARCH_OPTIONS (fields text and
@@ -157,6 +152,35 @@ export class Postings {
     }
     hits.sort(byScore);
     return hits;
+  }
+
+  /**
+   * Add each listed term's BM25+ (text field, plus the boosted title) into `into[chunk]` for the chunks where
+   * `accept(chunk)` holds; no result list, no sort. The per-term scores are MiniSearch's; the "× terms matched"
+   * factor of `search` is left out (coverage does that job in ranking).
+   */
+  scoreInto(termIds: readonly number[], into: Float64Array, accept: (chunk: number) => boolean): void {
+    const p = this.data;
+    const n = p.chunkCount;
+    for (const t of termIds) {
+      const tStart = p.textOffsets[t]!;
+      const tEnd = p.textOffsets[t + 1]!;
+      const matching = tEnd - tStart;
+      for (let i = tStart; i < tEnd; i++) {
+        const c = p.textChunks[i]!;
+        if (accept(c)) into[c]! += bm25(p.textTf[i]!, matching, n, p.textLength[c]!, p.avgTextLength);
+      }
+      const hStart = p.titleOffsets[t]!;
+      const hEnd = p.titleOffsets[t + 1]!;
+      if (hEnd === hStart) continue;
+      let titleMatching = 0;
+      for (let i = hStart; i < hEnd; i++) titleMatching += p.docFirstChunk[p.titleDocs[i]! + 1]! - p.docFirstChunk[p.titleDocs[i]!]!;
+      for (let i = hStart; i < hEnd; i++) {
+        const d = p.titleDocs[i]!;
+        const score = TITLE_BOOST * bm25(p.titleTf[i]!, titleMatching, n, p.titleLength[d]!, p.avgTitleLength);
+        for (let c = p.docFirstChunk[d]!, end = p.docFirstChunk[d + 1]!; c < end; c++) if (accept(c)) into[c]! += score;
+      }
+    }
   }
 
   private resetStamps(): void {

@@ -1,6 +1,5 @@
 import { inRange } from "./dates.js";
 import { hasTerm, type SearchIndex } from "./index.js";
-
 import type { ParsedQuery, QueryConcept } from "./query.js";
 
 /** Ranking knobs; every field states its default. */
@@ -22,6 +21,18 @@ export interface RankOptions {
 
 const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1 };
 
+/** Concepts beyond this many are ignored (one bit each in a 32-bit mask; a chat question never has more). */
+export const MAX_CONCEPTS = 30;
+/** A concept whose terms are in more than this share of paragraphs is "common": it refines candidates, not finds them. */
+const COMMON_SHARE = 0.01;
+const MIN_COMMON_DF = 100; // paragraphs
+
+/** Weight of a concept by kind: names and places carry a question; generic words less so. */
+const TYPE_FACTOR: Record<QueryConcept["type"], number> = { person: 1.5, place: 1.3, org: 1.3, topic: 1, word: 0.6, term: 1 };
+/** Words the corpus does not have count against a paragraph, but less than a concept it could have matched. */
+const UNKNOWN_FACTOR = 0.5;
+const TRANSLIT_FACTOR = 1.2;
+
 /**
  * The coverage a paragraph needs, by the number of weighted concepts in the question: a long natural question
  * carries framing words ("how did … describe …") that an answer need not repeat.
@@ -35,15 +46,6 @@ function isKey(concept: QueryConcept): boolean {
   return concept.type === "person" || concept.type === "place" || concept.type === "org" || concept.source === "translit";
 }
 
-/** Concepts beyond this many are ignored (one bit each in a 32-bit mask; a chat question never has more). */
-export const MAX_CONCEPTS = 30;
-
-/** Weight of a concept by kind: names and places carry a question; generic words less so. */
-const TYPE_FACTOR: Record<QueryConcept["type"], number> = { person: 1.5, place: 1.3, org: 1.3, topic: 1, word: 0.6, term: 1 };
-/** Words the corpus does not have count against a paragraph, but less than a concept it could have matched. */
-const UNKNOWN_FACTOR = 0.5;
-const TRANSLIT_FACTOR = 1.2;
-
 export interface RankedChunk {
   chunk: number;
   score: number;
@@ -52,47 +54,55 @@ export interface RankedChunk {
   matched: number[];
 }
 
-/** Inverse document frequency of a concept: its most frequent form decides (the union is at least that common). */
-function conceptWeight(concept: QueryConcept, index: SearchIndex): number {
-  const n = index.chunks.length;
-  if (concept.source === "unknown") return 0;
+/** Paragraphs holding the concept's most frequent form: the union is at least that common. */
+function conceptDf(concept: QueryConcept, index: SearchIndex): number {
   let df = 0;
   for (const form of concept.forms) {
     let formDf = Infinity;
     for (const id of form) formDf = Math.min(formDf, index.df[id]!);
     df = Math.max(df, formDf === Infinity ? 0 : formDf);
   }
-  const idf = Math.log(1 + n / (df + 1));
-  const factor = concept.source === "translit" ? TRANSLIT_FACTOR : TYPE_FACTOR[concept.type];
-  return idf * factor;
+  return df;
+}
+
+function conceptWeight(concept: QueryConcept, df: number, paragraphs: number): number {
+  if (concept.source === "unknown") return 0;
+  const idf = Math.log(1 + paragraphs / (df + 1));
+  return idf * (concept.source === "translit" ? TRANSLIT_FACTOR : TYPE_FACTOR[concept.type]);
 }
 
 /**
- * Scratch space for one ranking at a time (ranking is synchronous): a concept bit mask per paragraph and per
- * article, BM25 per paragraph, and lists of what was touched so that resetting costs only that.
+ * Scratch space for one ranking at a time (ranking is synchronous): concept bit masks per paragraph and per
+ * article (anywhere in it, and in its title or first paragraph), BM25 per paragraph, a stamp marking candidates,
+ * and lists of what was touched so that resetting costs only that.
  */
 class Scratch {
   readonly masks: Uint32Array;
-  readonly docMasks: Uint32Array;
-  /** Per article: concepts in its title or first paragraph (what the article is about). */
-  readonly leadMasks: Uint32Array;
   readonly bm25: Float64Array;
+  readonly candidate: Uint8Array;
+  readonly docMasks: Uint32Array;
+  readonly leadMasks: Uint32Array;
+  readonly docCandidate: Uint8Array;
   touched: number[] = [];
   touchedDocs: number[] = [];
   constructor(paragraphs: number, articles: number) {
     this.masks = new Uint32Array(paragraphs);
+    this.bm25 = new Float64Array(paragraphs);
+    this.candidate = new Uint8Array(paragraphs);
     this.docMasks = new Uint32Array(articles);
     this.leadMasks = new Uint32Array(articles);
-    this.bm25 = new Float64Array(paragraphs);
+    this.docCandidate = new Uint8Array(articles);
   }
   reset(): void {
     for (const c of this.touched) {
       this.masks[c] = 0;
       this.bm25[c] = 0;
+      this.candidate[c] = 0;
     }
     for (const d of this.touchedDocs) {
       this.docMasks[d] = 0;
       this.leadMasks[d] = 0;
+      this.docCandidate[d] = 0;
     }
     this.touched = [];
     this.touchedDocs = [];
@@ -110,31 +120,52 @@ function scratchFor(index: SearchIndex): Scratch {
   return s;
 }
 
-/** Mark every paragraph (and its article) that holds all terms of one form. */
-function markForm(form: number[], bit: number, index: SearchIndex, s: Scratch): void {
+/**
+ * Mark the paragraphs (and their articles) holding all terms of a form, walking its rarest term's postings.
+ * `discover` adds new candidates; otherwise only paragraphs and articles already candidates are marked.
+ */
+function markForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch, discover: boolean): void {
   let rarest = form[0]!;
   for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
   const { textOffsets, textChunks } = index.postings.data;
+  const single = form.length === 1;
   for (let i = textOffsets[rarest]!, end = textOffsets[rarest + 1]!; i < end; i++) {
     const c = textChunks[i]!;
-    if (form.length > 1 && !form.every((id) => id === rarest || hasTerm(index.chunkTerms[c]!, id))) continue;
-    if (s.masks[c] === 0) s.touched.push(c);
-    s.masks[c]! |= bit;
     const d = index.chunkDoc[c]!;
-    if (s.docMasks[d] === 0) s.touchedDocs.push(d);
+    if (!discover && s.docCandidate[d] === 0) continue;
+    if (!single) {
+      const terms = index.chunkTerms[c]!;
+      let all = true;
+      for (const id of form) if (id !== rarest && !hasTerm(terms, id)) all = false;
+      if (!all) continue;
+    }
+    if (s.candidate[c] === 0) {
+      if (!discover) {
+        // A paragraph of a candidate article: it lends its concepts to the article, not to the candidates.
+        s.docMasks[d]! |= bit;
+        if (index.chunks[c]!.n === 1) s.leadMasks[d]! |= bit;
+        continue;
+      }
+      s.candidate[c] = 1;
+      s.touched.push(c);
+    }
+    s.masks[c]! |= bit;
+    if (s.docCandidate[d] === 0) {
+      s.docCandidate[d] = 1;
+      s.touchedDocs.push(d);
+    }
     s.docMasks[d]! |= bit;
     if (index.chunks[c]!.n === 1) s.leadMasks[d]! |= bit;
   }
 }
 
-/** Terms in more than this share of paragraphs only mark presence; rarer ones also give BM25 (bounds the work). */
-const COMMON_SHARE = 0.02;
-
 /** Rank the paragraphs for a parsed question; an empty list means nothing is relevant. */
 export function rank(query: ParsedQuery, index: SearchIndex, options: RankOptions = {}): RankedChunk[] {
   const o = { ...DEFAULTS, ...options };
   const concepts = query.concepts.slice(0, MAX_CONCEPTS);
-  const weights = concepts.map((c) => conceptWeight(c, index));
+  const paragraphs = index.chunks.length;
+  const dfs = concepts.map((c) => conceptDf(c, index));
+  const weights = concepts.map((c, k) => conceptWeight(c, dfs[k]!, paragraphs));
   const known = weights.filter((w) => w > 0);
   if (known.length === 0) return [];
   // Arabic-script words the corpus lacks still weigh (an answer should carry the question), at a reduced,
@@ -146,64 +177,81 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   // A month or year the question names is one more (soft) concept: articles of that time carry it.
   const dateWeight = query.dates.length ? average : 0;
   const total = weights.reduce((a, b) => a + b, 0) + dateWeight;
-  const floor = coverageFloor(weights.filter((w) => w > 0).length + (dateWeight ? 1 : 0), o.minCoverage);
+  const floor = coverageFloor(known.length + (dateWeight ? 1 : 0), o.minCoverage);
   let keyMask = 0;
   concepts.forEach((c, k) => {
     if (isKey(c) && weights[k]! > 0) keyMask |= 1 << k;
   });
 
-  const acc = scratchFor(index);
+  // Rare concepts find candidates. Common ones ("Iran", "Russia") only refine them, unless a paragraph carrying
+  // common concepts alone (with the rare ones in its article at best) could still reach the floor.
+  const commonDf = Math.max(MIN_COMMON_DF, paragraphs * COMMON_SHARE);
+  const rare = concepts.map((c, k) => c.forms.length > 0 && dfs[k]! <= commonDf);
+  let commonOnly = dateWeight;
+  concepts.forEach((_, k) => (commonOnly += rare[k] ? weights[k]! * o.leadCredit : weights[k]!));
+  const prune = rare.some(Boolean) && commonOnly / total < floor;
+
+  const s = scratchFor(index);
   concepts.forEach((concept, k) => {
-    for (const form of concept.forms) markForm(form, 1 << k, index, acc);
+    if (prune && !rare[k]) return;
+    for (const form of concept.forms) markForm(form, 1 << k, index, s, true);
   });
-  // BM25 (MiniSearch's, over text and boosted title) as the tie-breaker, from the rarer terms when there are any.
-  const distinct = [...new Set(concepts.flatMap((c) => c.forms.flat()))];
-  const commonDf = Math.max(200, index.chunks.length * COMMON_SHARE);
-  const rare = distinct.filter((id) => index.df[id]! <= commonDf);
-  for (const hit of index.postings.search({ combineWith: "OR", queries: (rare.length ? rare : distinct).map((id) => index.terms[id]!) })) {
-    if (acc.masks[hit.id] !== 0) acc.bm25[hit.id] = hit.score;
+  if (prune) {
+    concepts.forEach((concept, k) => {
+      if (rare[k]) return;
+      for (const form of concept.forms) markForm(form, 1 << k, index, s, false);
+    });
   }
   // Titles count as the article's own words.
-  for (const d of acc.touchedDocs) {
+  for (const d of s.touchedDocs) {
     const title = index.titleTerms[d]!;
     if (title.length === 0) continue;
     concepts.forEach((concept, k) => {
       if (concept.forms.some((form) => form.every((id) => hasTerm(title, id)))) {
-        acc.docMasks[d]! |= 1 << k;
-        acc.leadMasks[d]! |= 1 << k;
+        s.docMasks[d]! |= 1 << k;
+        s.leadMasks[d]! |= 1 << k;
       }
     });
   }
 
-  let maxBm25 = 0;
-  for (const c of acc.touched) if (acc.bm25[c]! > maxBm25) maxBm25 = acc.bm25[c]!;
-  const out: RankedChunk[] = [];
-  for (const c of acc.touched) {
-    const mask = acc.masks[c]!;
-    if (mask === 0) continue;
+  // Coverage from the masks; only passing paragraphs are kept.
+  const passing: { chunk: number; coverage: number; inTime: boolean }[] = [];
+  for (const c of s.touched) {
+    const mask = s.masks[c]!;
     const doc = index.chunkDoc[c]!;
-    const docMask = acc.docMasks[doc]!;
+    const docMask = s.docMasks[doc]!;
     if ((docMask & keyMask) !== keyMask) continue; // the article does not mention every name of the question
-    const leadMask = acc.leadMasks[doc]!;
+    const leadMask = s.leadMasks[doc]!;
     let covered = 0;
-    const matched: number[] = [];
     for (let k = 0; k < concepts.length; k++) {
       const bit = 1 << k;
-      if (mask & bit) {
-        covered += weights[k]!;
-        matched.push(k);
-      } else if (leadMask & bit) covered += weights[k]! * o.leadCredit;
+      if (mask & bit) covered += weights[k]!;
+      else if (leadMask & bit) covered += weights[k]! * o.leadCredit;
       else if (docMask & bit) covered += weights[k]! * o.docCredit;
     }
-    const published = index.docs[doc]!.source.published;
-    const inTime = query.dates.some((range) => inRange(published, range));
+    const inTime = dateWeight > 0 && query.dates.some((range) => inRange(index.docs[doc]!.source.published, range));
     if (inTime) covered += dateWeight;
     const coverage = covered / total;
-    if (coverage < floor) continue;
-    const dated = inTime ? o.dateBonus : 0;
-    out.push({ chunk: c, coverage, matched, score: coverage + o.bm25Weight * (maxBm25 > 0 ? acc.bm25[c]! / maxBm25 : 0) + dated });
+    if (coverage >= floor) passing.push({ chunk: c, coverage, inTime });
   }
-  acc.reset();
+  if (passing.length === 0) {
+    s.reset();
+    return [];
+  }
+
+  // BM25 (MiniSearch's, over text and boosted title) breaks ties among what passed, from the rarer terms.
+  const isPassing = new Set(passing.map((p) => p.chunk));
+  const distinct = [...new Set(concepts.flatMap((c, k) => (rare[k] || !prune ? c.forms.flat() : [])))];
+  index.postings.scoreInto(distinct, s.bm25, (c) => isPassing.has(c));
+  let maxBm25 = 0;
+  for (const p of passing) maxBm25 = Math.max(maxBm25, s.bm25[p.chunk]!);
+  const out: RankedChunk[] = passing.map((p) => {
+    const matched: number[] = [];
+    for (let k = 0; k < concepts.length; k++) if (s.masks[p.chunk]! & (1 << k)) matched.push(k);
+    const bm25 = maxBm25 > 0 ? s.bm25[p.chunk]! / maxBm25 : 0;
+    return { chunk: p.chunk, coverage: p.coverage, matched, score: p.coverage + o.bm25Weight * bm25 + (p.inTime ? o.dateBonus : 0) };
+  });
+  s.reset();
   out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
   return out;
 }
