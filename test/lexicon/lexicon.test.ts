@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { aliasKeys, buildLexicon, loadLexicon } from "../../src/lexicon/lexicon.js";
+import { fold } from "../../src/text/fold.js";
+
+const lexicon = loadLexicon();
+
+describe("the shipped lexicon", () => {
+  it("loads without a single problem (valid files, no alias claimed twice, no form folding to nothing)", () => {
+    expect(lexicon.problems).toEqual([]);
+    expect(lexicon.concepts.length).toBeGreaterThan(500);
+  });
+
+  it("gives every concept at least one Arabic or Persian form that folds to terms", () => {
+    const empty = lexicon.concepts.filter((c) => c.forms.length === 0).map((c) => c.id);
+    expect(empty).toEqual([]);
+  });
+
+  // Every person and place the seed articles name, as the articles write them.
+  it.each([
+    ["كاظم جلالي", "person"],
+    ["جلالي", "person"],
+    ["سيرغي فرشينين", "person"],
+    ["فارشينين", "person"],
+    ["ايجور براتشيكوف", "person"],
+    ["بختیار حکیم اف", "person"],
+    ["ماريا زاخاروفا", "person"],
+    ["مسعود بزشكيان", "person"],
+    ["سيرغي لافروف", "person"],
+    ["فلاديمير بوتين", "person"],
+    ["عباس عراقجي", "person"],
+    ["هاكان فيدان", "person"],
+    ["إسماعيل بقايي", "person"],
+    ["دونالد ترامب", "person"],
+    ["الكسي بوشكوف", "person"],
+    ["علي أكبر ولايتي", "person"],
+    ["حسن روحاني", "person"],
+    ["نيكولاي باتروشيف", "person"],
+    ["الكسندر لافرينتيف", "person"],
+    ["سرگئی لاوروف", "person"],
+    ["حسین امیرعبداللهیان", "person"],
+    ["ولادیمیر پوتین", "person"],
+    ["بحر قزوين", "place"],
+    ["دریای خزر", "place"],
+    ["الخليج الفارسي", "place"],
+    ["خلیج فارس", "place"],
+    ["موسكو", "place"],
+    ["طهران", "place"],
+    ["سوريا", "place"],
+    ["سورية", "place"],
+    ["اليمن", "place"],
+    ["إدلب", "place"],
+    ["أستانا", "place"],
+    ["العراق", "place"],
+    ["أفغانستان", "place"],
+    ["أوكرانيا", "place"],
+    ["تركيا", "place"],
+    ["قفقاز جنوبی", "place"],
+    ["بوشهر", "place"],
+    ["باکو", "place"],
+    ["نیویورک", "place"],
+    ["منظمة شنغهاي للتعاون", "org"],
+    ["مجلس الدوما", "org"],
+    ["مجلس الأمن", "org"],
+    ["مجلس حقوق الإنسان", "org"],
+    ["البريكس", "org"],
+    ["الاتحاد الاقتصادي الأوراسي", "org"],
+    ["سازمان همکاری شانگهای", "org"],
+    ["تسنیم", "org"],
+    ["تاس", "org"],
+  ])("knows «%s» as a %s", (name, type) => {
+    const keys = aliasKeys(name, lexicon.protectedWords);
+    const found = lexicon.concepts.filter((c) => c.type === type && c.forms.some((f) => f.every((t) => keys.includes(t))));
+    expect(found.map((c) => c.id), `no ${type} concept has a form within «${name}» (keys ${keys.join(" ")})`).not.toEqual([]);
+  });
+});
+
+describe("buildLexicon checks", () => {
+  it("reports an alias claimed by two concepts and keeps the first owner", () => {
+    const lex = buildLexicon([
+      { id: "person.a", type: "person", en: ["Smith"], ar: ["سميث"], fa: [] },
+      { id: "person.b", type: "person", en: ["smith"], ar: ["سمیت"], fa: [] },
+    ]);
+    expect(lex.problems.join("\n")).toMatch(/claimed by person\.a and person\.b/);
+    expect(lex.aliases.get("smith")?.map((a) => a.concept.id)).toEqual(["person.a"]);
+  });
+
+  it("reports a form that folds to nothing (only stop words or marks)", () => {
+    const lex = buildLexicon([{ id: "word.x", type: "word", en: ["x-ray"], ar: ["في من"], fa: [] }]);
+    expect(lex.problems.join("\n")).toMatch(/folds to nothing/);
+  });
+
+  it("protects one-word names from the stemmer, so «جلالي» keeps its final letter", () => {
+    const lex = buildLexicon([{ id: "person.jalali", type: "person", en: ["Jalali"], ar: ["جلالي"], fa: ["جلالی"] }]);
+    expect(lex.protectedWords.has(fold("جلالي"))).toBe(true);
+    expect(lex.concepts[0]!.forms).toEqual([["جلالي"]]);
+  });
+});

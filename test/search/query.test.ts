@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { aliasKeys } from "../../src/lexicon/lexicon.js";
+import { createEngine, type Engine } from "../../src/search/engine.js";
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine(["seeds"]);
+});
+
+/** Concept keys of a question, in order (lexicon ids, or the source for words outside the lexicon). */
+const concepts = (q: string) => engine.parse(q).concepts.map((c) => (c.source === "lexicon" || c.source === "fuzzy" ? c.key : `${c.source}:${c.text}`));
+
+/** True when one of the question's concepts has a form found in the given phrase (analyzed like the corpus). */
+function carries(question: string, phrase: string): boolean {
+  const parsed = engine.parse(question);
+  const keys = new Set(aliasKeys(phrase, engine.lexicon.protectedWords).map((t) => engine.index.vocab.get(t)));
+  return parsed.concepts.some((c) => c.forms.some((f) => f.every((id) => keys.has(id))));
+}
+
+describe("query understanding", () => {
+  it.each([
+    // English: stop and question words dropped, multi-word phrases matched longest first, translated.
+    ["what did Jalali discuss about the Caspian Sea?", ["جلالي", "بحر قزوين", "دریای خزر", "ناقش"]],
+    ["Maria Zakharova", ["زاخاروفا"]],
+    ["Iranian ambassador to Russia", ["سفير", "روسيا"]],
+    ["Iran membership in the Shanghai Cooperation Organization", ["منظمة شنغهاي للتعاون", "عضوية"]],
+    ["Persian Gulf security", ["الخليج الفارسي", "خليج فارس"]],
+    // Arabic and Persian questions reach the same concepts, in both scripts.
+    ["ماذا ناقش جلالي بشأن بحر قزوين", ["جلالي", "جلالی", "دریای خزر"]],
+    ["جلالی درباره دریای خزر چه گفت", ["جلالي", "بحر قزوين"]],
+    ["برجام", ["الاتفاق النووي"]],
+  ])("%s carries %j", (question, words) => {
+    for (const word of words) expect(carries(question, word), `«${word}» in ${question}`).toBe(true);
+  });
+
+  it("drops stop and question words in all three languages", () => {
+    for (const q of ["what did the", "ماذا في من", "چه در از"]) expect(engine.parse(q).concepts).toEqual([]);
+  });
+
+  it.each([
+    ["Lavrov", "Lavorv"],
+    ["Zakharova", "Zakharva"],
+    ["Vershinin", "Vershinen"],
+  ])("tolerates a typo in a Latin name: %s / %s", (name, typo) => {
+    expect(concepts(typo)).toEqual(concepts(name));
+  });
+
+  it.each([
+    ["Lavrov", "لافروف", "لاوروف", "سرگئی لاوروف"],
+    ["Vershinin", "فرشينين", "فارشينين", "Vershinin"],
+    ["Sergei Lavrov", "سيرغي لافروف", "سيرجي لافروف", "سرگئی لاوروف"],
+    ["Hakimov", "حكيم اف", "حکیم اف", "Bakhtiyor Hakimov"],
+    ["Amir-Abdollahian", "Amirabdollahian", "امیرعبداللهیان", "امير عبد اللهيان"],
+  ])("spellings of one name reach one concept: %s", (...spellings) => {
+    const ids = spellings.map((s) => engine.parse(s).concepts.filter((c) => c.type === "person").map((c) => c.key));
+    for (const got of ids) expect(got).toEqual(ids[0]);
+    expect(ids[0]!.length).toBeGreaterThan(0);
+  });
+
+  it("reads a month and year instead of searching for them as words", () => {
+    const parsed = engine.parse("Lavrov in Tehran in May 2018");
+    expect(parsed.dates).toEqual([expect.objectContaining({ from: "2018-05-01", to: "2018-05-31" })]);
+    expect(parsed.concepts.map((c) => c.text)).not.toContain("2018");
+  });
+
+  it("keeps an unknown English word out of the consonant matcher (an ordinary word would find noise)", () => {
+    const parsed = engine.parse("according");
+    expect(parsed.concepts.every((c) => c.source !== "translit")).toBe(true);
+  });
+});
