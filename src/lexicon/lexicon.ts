@@ -51,11 +51,15 @@ export function aliasKey(foldedToken: string, protectedWords: ReadonlySet<string
   return termOf(foldedToken, { protectedWords });
 }
 
-/** Key sequence of an alias or a query span; stop words are skipped on both sides alike. */
+/**
+ * Key sequence of an alias or a query span; stop words are skipped on both sides alike, except an acronym
+ * written in capitals that spells one ("US" is not "us").
+ */
 export function aliasKeys(text: string, protectedWords: ReadonlySet<string>): string[] {
   const keys: string[] = [];
+  const acronyms = new Set((text.match(/\b[A-Z]{2,5}\b/g) ?? []).map((w) => w.toLowerCase()));
   for (const token of tokenizeFolded(fold(text))) {
-    const key = aliasKey(token, protectedWords);
+    const key = acronyms.has(token) ? token : aliasKey(token, protectedWords);
     if (key) keys.push(key);
   }
   return keys;

@@ -48,10 +48,12 @@ interface MonthHit {
   solar: boolean;
 }
 
+/** Month names folded once, as token lists. */
+const FOLDED_MONTHS: [number, string[][]][] = GREGORIAN_MONTHS.map(([month, names]) => [month, names.map((n) => fold(n).split(" "))]);
+
 function findMonth(tokens: readonly string[], i: number): MonthHit | undefined {
-  for (const [month, names] of GREGORIAN_MONTHS) {
-    for (const name of names) {
-      const parts = fold(name).split(" ");
+  for (const [month, names] of FOLDED_MONTHS) {
+    for (const parts of names) {
       if (parts.every((p, k) => tokens[i + k] === p || tokens[i + k] === `و${p}`)) return { start: i, length: parts.length, month, solar: false };
     }
   }

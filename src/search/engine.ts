@@ -47,8 +47,12 @@ export interface SearchOptions extends RankOptions {
 export const MAX_QUERY_CHARS = 1000;
 
 /** The retrieval engine: a corpus, a lexicon and the index built from them. */
+/** Bound of the highlight word cache (entries); cleared when full. */
+const MAX_REMEMBERED_WORDS = 200_000;
+
 export class Engine {
   private analyzer: CachedAnalyzer;
+  private readonly wordIds = new Map<string, number>();
 
   constructor(
     readonly index: SearchIndex,
@@ -120,11 +124,22 @@ export class Engine {
   private highlight(text: string, termIds: Set<number>): [number, number][] {
     const spans: [number, number][] = [];
     for (const match of text.matchAll(/[\p{L}\p{N}\p{M}\u200C\u0640]+/gu)) {
-      const term = this.analyzer.term(fold(match[0]).replace(/\s/g, ""));
-      const id = term ? this.index.vocab.get(term) : undefined;
-      if (id !== undefined && termIds.has(id)) spans.push([match.index, match.index + match[0].length]);
+      const id = this.termIdOfWord(match[0]);
+      if (id >= 0 && termIds.has(id)) spans.push([match.index, match.index + match[0].length]);
     }
     return spans;
+  }
+
+  /** A raw word's term id (-1 for none), remembered: answers show the same words again and again. */
+  private termIdOfWord(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      const term = this.analyzer.term(fold(word));
+      id = term ? this.index.vocab.get(term) ?? -1 : -1;
+      if (this.wordIds.size >= MAX_REMEMBERED_WORDS) this.wordIds.clear();
+      this.wordIds.set(word, id);
+    }
+    return id;
   }
 }
 

@@ -1,7 +1,7 @@
 import { aliasKey, type Concept, type Lexicon } from "../lexicon/lexicon.js";
 import type { ConceptType } from "../lexicon/schema.js";
 import { detectLang, fold, type Lang } from "../text/fold.js";
-import { capitalizedWords, isEnglishWord } from "../text/english.js";
+import { acronymsOf, capitalizedWords, isEnglishWord } from "../text/english.js";
 import { latinSkeletons, phonetic, romanize } from "../text/skeleton.js";
 import { tokenizeFolded } from "../text/tokenize.js";
 import { readDates, type DateRange } from "./dates.js";
@@ -31,7 +31,7 @@ export interface ParsedQuery {
 }
 
 export interface ParseOptions {
-  /** Most query tokens considered; the rest of a very long question is ignored. Defaults to 48. */
+  /** Most query tokens considered; the rest of a very long question is ignored. Defaults to 40. */
   maxTokens?: number;
   /** Most corpus terms one unknown Latin name may map to through its skeleton. Defaults to 6. */
   maxTranslitTerms?: number;
@@ -39,10 +39,13 @@ export interface ParseOptions {
 
 const LATIN = /^[a-z]+$/;
 const MIN_TRANSLIT_LENGTH = 4;
+const MAX_NAME_LOOKUPS = 8;
 
 /** Understand a question: dates, lexicon phrases (longest first), typo-tolerant names, corpus words, skeletons. */
 export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, options: ParseOptions = {}): ParsedQuery {
-  const maxTokens = options.maxTokens ?? 48;
+  const maxTokens = options.maxTokens ?? 40;
+  // Typo and skeleton matching cost more than a lookup: only this many unknown Latin words get them.
+  let nameBudget = MAX_NAME_LOOKUPS;
   const maxTranslit = options.maxTranslitTerms ?? 6;
   const lang = detectLang(text);
   const allTokens = tokenizeFolded(fold(text)).slice(0, maxTokens);
@@ -51,10 +54,12 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   const tokens = allTokens.filter((t) => !dateTokens.has(t));
   const capitalized = capitalizedWords(text);
 
-  // Matching keys, stop words removed (aliases were keyed the same way).
+  // Matching keys, stop words removed (aliases were keyed the same way); an acronym typed in capitals that
+  // spells a stop word ("US") is kept.
+  const acronyms = acronymsOf(text);
   const keyed: { token: string; key: string }[] = [];
   for (const token of tokens) {
-    const key = aliasKey(token, lexicon.protectedWords);
+    const key = acronyms.has(token) ? token : aliasKey(token, lexicon.protectedWords);
     if (key) keyed.push({ token, key });
   }
 
@@ -75,7 +80,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
     const { token, key } = keyed[i]!;
     i++;
     if (LATIN.test(token)) {
-      const fuzzy = fuzzyAlias(token, lexicon);
+      const fuzzy = nameBudget-- > 0 ? fuzzyAlias(token, lexicon) : undefined;
       if (fuzzy) {
         push(lexiconConcept(fuzzy, token, "fuzzy", index));
         continue;
@@ -86,7 +91,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
         continue;
       }
       // Only what looks like a name is matched by its consonants: an ordinary English word would find noise.
-      const nameLike = !isEnglishWord(token) || capitalized.has(token);
+      const nameLike = nameBudget >= 0 && (!isEnglishWord(token) || capitalized.has(token));
       const translit = nameLike ? transliterate(token, index, maxTranslit) : [];
       push({ key: `name:${token}`, text: token, source: translit.length ? "translit" : "unknown", type: "term", forms: translit.map((id) => [id]) });
       continue;

@@ -28,3 +28,8 @@ export function capitalizedWords(text: string): Set<string> {
   });
   return out;
 }
+
+/** Lower-cased words typed entirely in capitals (2 to 5 letters): "US", "UN", "EU", "IAEA". */
+export function acronymsOf(text: string): Set<string> {
+  return new Set((text.match(/\b[A-Z]{2,5}\b/g) ?? []).map((w) => w.toLowerCase()));
+}
