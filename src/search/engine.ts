@@ -83,7 +83,10 @@ export class Engine {
   search(question: string, options: SearchOptions = {}): SearchResponse {
     const { limit = 10, offset = 0, ...rankOptions } = options;
     const parsed = this.parse(question);
-    const ranked = groupNearDuplicates(rank(parsed, this.index, rankOptions), this.index);
+    const ranking = rank(parsed, this.index, { ...rankOptions, keep: Math.max(rankOptions.keep ?? 300, offset + limit + 60) });
+    const ranked = groupNearDuplicates(ranking.items, this.index);
+    // Paragraphs beyond those ranked in full were only counted; near-duplicates among them are not folded.
+    const total = ranked.length + (ranking.total - ranking.items.length);
     const page = ranked.slice(offset, offset + limit);
     const results = page.map(({ best, others }) => {
       const chunk = this.index.chunks[best.chunk]!;
@@ -109,7 +112,7 @@ export class Engine {
     return {
       query: question,
       lang: parsed.lang,
-      total: ranked.length,
+      total,
       results,
       understood: parsed.concepts.map((c) => ({
         text: c.text,

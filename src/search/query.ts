@@ -124,8 +124,9 @@ function fuzzyAlias(token: string, lexicon: Lexicon): Concept | undefined {
   let tie = false;
   for (const { word, concept } of lexicon.latinWords) {
     if (Math.abs(word.length - token.length) > max) continue;
-    if (![...concept.skeletons].some((s) => sounds.has(s))) continue;
     const d = editDistance(token, word, max);
+    if (d > bestDistance || d > max) continue;
+    if (!soundsLike(concept, sounds)) continue;
     if (d < bestDistance) {
       best = concept;
       bestDistance = d;
@@ -137,13 +138,31 @@ function fuzzyAlias(token: string, lexicon: Lexicon): Concept | undefined {
   return best && !tie ? best : undefined;
 }
 
+function soundsLike(concept: Concept, sounds: Set<string>): boolean {
+  for (const skeleton of concept.skeletons) if (sounds.has(skeleton)) return true;
+  return false;
+}
+
 function lexiconConcept(concept: Concept, text: string, source: ConceptSource, index: SearchIndex): QueryConcept {
   const forms: number[][] = [];
   for (const form of concept.forms) {
     const ids = form.map((t) => index.vocab.get(t));
     if (ids.every((id): id is number => id !== undefined)) forms.push(ids);
   }
-  return { key: concept.id, text, source, type: concept.type, forms };
+  return { key: concept.id, text, source, type: concept.type, forms: minimalForms(forms) };
+}
+
+/**
+ * Drop forms that contain another form of the same concept: a paragraph holding «جمهورية إسلامية إيران» already
+ * holds «إيران», so the longer form finds nothing more and only costs time.
+ */
+export function minimalForms(forms: number[][]): number[][] {
+  const sorted = [...forms].sort((a, b) => a.length - b.length);
+  const kept: number[][] = [];
+  for (const form of sorted) {
+    if (!kept.some((k) => k.every((id) => form.includes(id)))) kept.push(form);
+  }
+  return kept;
 }
 
 /**

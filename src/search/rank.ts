@@ -17,9 +17,11 @@ export interface RankOptions {
   dateBonus?: number;
   /** Weight of BM25 (normalized to the best paragraph) next to coverage, as a tie-breaker. Defaults to 0.1. */
   bm25Weight?: number;
+  /** Paragraphs ranked in full (the rest of those passing are only counted). Defaults to 300. */
+  keep?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300 };
 
 /** Concepts beyond this many are ignored (one bit each in a 32-bit mask; a chat question never has more). */
 export const MAX_CONCEPTS = 30;
@@ -83,6 +85,10 @@ class Scratch {
   readonly docMasks: Uint32Array;
   readonly leadMasks: Uint32Array;
   readonly docCandidate: Uint8Array;
+  /** Passing paragraphs and their coverage, as flat arrays; a flag for the ones ranked in full. */
+  readonly passChunk: Uint32Array;
+  readonly passScore: Float64Array;
+  readonly selected: Uint8Array;
   touched: number[] = [];
   touchedDocs: number[] = [];
   constructor(paragraphs: number, articles: number) {
@@ -92,6 +98,9 @@ class Scratch {
     this.docMasks = new Uint32Array(articles);
     this.leadMasks = new Uint32Array(articles);
     this.docCandidate = new Uint8Array(articles);
+    this.passChunk = new Uint32Array(paragraphs);
+    this.passScore = new Float64Array(paragraphs);
+    this.selected = new Uint8Array(paragraphs);
   }
   reset(): void {
     for (const c of this.touched) {
@@ -120,54 +129,89 @@ function scratchFor(index: SearchIndex): Scratch {
   return s;
 }
 
+/** True when paragraph c holds every term of the form. */
+function holdsForm(index: SearchIndex, c: number, form: readonly number[]): boolean {
+  const terms = index.chunkTerms[c]!;
+  for (const id of form) if (!hasTerm(terms, id)) return false;
+  return true;
+}
+
+/** Mark paragraph c (a candidate or not) and its article with a concept bit. */
+function mark(index: SearchIndex, s: Scratch, c: number, d: number, bit: number, candidate: boolean): void {
+  const lead = c === index.postings.data.docFirstChunk[d];
+  if (candidate) s.masks[c]! |= bit;
+  s.docMasks[d]! |= bit;
+  if (lead) s.leadMasks[d]! |= bit;
+}
+
 /**
- * Mark the paragraphs (and their articles) holding all terms of a form, walking its rarest term's postings.
- * `discover` adds new candidates; otherwise only paragraphs and articles already candidates are marked.
+ * Mark the paragraphs (and their articles) holding all terms of a form, walking its rarest term's postings, and
+ * make them candidates.
  */
-function markForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch, discover: boolean): void {
+function discoverForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch): void {
   let rarest = form[0]!;
   for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
   const { textOffsets, textChunks } = index.postings.data;
-  const single = form.length === 1;
   for (let i = textOffsets[rarest]!, end = textOffsets[rarest + 1]!; i < end; i++) {
     const c = textChunks[i]!;
+    if (form.length > 1 && !holdsForm(index, c, form)) continue;
     const d = index.chunkDoc[c]!;
-    if (!discover && s.docCandidate[d] === 0) continue;
-    if (!single) {
-      const terms = index.chunkTerms[c]!;
-      let all = true;
-      for (const id of form) if (id !== rarest && !hasTerm(terms, id)) all = false;
-      if (!all) continue;
-    }
     if (s.candidate[c] === 0) {
-      if (!discover) {
-        // A paragraph of a candidate article: it lends its concepts to the article, not to the candidates.
-        s.docMasks[d]! |= bit;
-        if (index.chunks[c]!.n === 1) s.leadMasks[d]! |= bit;
-        continue;
-      }
       s.candidate[c] = 1;
       s.touched.push(c);
     }
-    s.masks[c]! |= bit;
     if (s.docCandidate[d] === 0) {
       s.docCandidate[d] = 1;
       s.touchedDocs.push(d);
     }
-    s.docMasks[d]! |= bit;
-    if (index.chunks[c]!.n === 1) s.leadMasks[d]! |= bit;
+    mark(index, s, c, d, bit, true);
   }
 }
 
-/** Rank the paragraphs for a parsed question; an empty list means nothing is relevant. */
-export function rank(query: ParsedQuery, index: SearchIndex, options: RankOptions = {}): RankedChunk[] {
+/**
+ * Mark a common form only where it matters: in the candidate paragraphs and anywhere in the candidate articles.
+ * Walks whichever is shorter: the form's postings, or the candidate articles' paragraphs.
+ */
+function refineForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch): void {
+  let rarest = form[0]!;
+  for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
+  const { textOffsets, textChunks, docFirstChunk } = index.postings.data;
+  const postings = textOffsets[rarest + 1]! - textOffsets[rarest]!;
+  let articleParagraphs = 0;
+  for (const d of s.touchedDocs) articleParagraphs += docFirstChunk[d + 1]! - docFirstChunk[d]!;
+  if (articleParagraphs * form.length * 4 < postings) {
+    for (const d of s.touchedDocs) {
+      for (let c = docFirstChunk[d]!, end = docFirstChunk[d + 1]!; c < end; c++) {
+        if (holdsForm(index, c, form)) mark(index, s, c, d, bit, s.candidate[c] === 1);
+      }
+    }
+    return;
+  }
+  for (let i = textOffsets[rarest]!, end = textOffsets[rarest + 1]!; i < end; i++) {
+    const c = textChunks[i]!;
+    const d = index.chunkDoc[c]!;
+    if (s.docCandidate[d] === 0) continue;
+    if (form.length > 1 && !holdsForm(index, c, form)) continue;
+    mark(index, s, c, d, bit, s.candidate[c] === 1);
+  }
+}
+
+export interface Ranking {
+  /** The best paragraphs, best first (at least the best `keep` by coverage, in full order). */
+  items: RankedChunk[];
+  /** How many paragraphs passed the coverage floor in all. */
+  total: number;
+}
+
+/** Rank the paragraphs for a parsed question; no items means nothing is relevant. */
+export function rank(query: ParsedQuery, index: SearchIndex, options: RankOptions = {}): Ranking {
   const o = { ...DEFAULTS, ...options };
   const concepts = query.concepts.slice(0, MAX_CONCEPTS);
   const paragraphs = index.chunks.length;
   const dfs = concepts.map((c) => conceptDf(c, index));
   const weights = concepts.map((c, k) => conceptWeight(c, dfs[k]!, paragraphs));
   const known = weights.filter((w) => w > 0);
-  if (known.length === 0) return [];
+  if (known.length === 0) return { items: [], total: 0 };
   // Arabic-script words the corpus lacks still weigh (an answer should carry the question), at a reduced,
   // average weight. English words nothing could translate are left out: they say nothing either way.
   const average = known.reduce((a, b) => a + b, 0) / known.length;
@@ -194,12 +238,12 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   const s = scratchFor(index);
   concepts.forEach((concept, k) => {
     if (prune && !rare[k]) return;
-    for (const form of concept.forms) markForm(form, 1 << k, index, s, true);
+    for (const form of concept.forms) discoverForm(form, 1 << k, index, s);
   });
   if (prune) {
     concepts.forEach((concept, k) => {
       if (rare[k]) return;
-      for (const form of concept.forms) markForm(form, 1 << k, index, s, false);
+      for (const form of concept.forms) refineForm(form, 1 << k, index, s);
     });
   }
   // Titles count as the article's own words.
@@ -214,8 +258,9 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     });
   }
 
-  // Coverage from the masks; only passing paragraphs are kept.
-  const passing: { chunk: number; coverage: number; inTime: boolean }[] = [];
+  // Coverage from the masks; passing paragraphs go to flat arrays (no objects for the thousands a broad
+  // question passes).
+  let n = 0;
   for (const c of s.touched) {
     const mask = s.masks[c]!;
     const doc = index.chunkDoc[c]!;
@@ -232,26 +277,69 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     const inTime = dateWeight > 0 && query.dates.some((range) => inRange(index.docs[doc]!.source.published, range));
     if (inTime) covered += dateWeight;
     const coverage = covered / total;
-    if (coverage >= floor) passing.push({ chunk: c, coverage, inTime });
+    if (coverage < floor) continue;
+    s.passChunk[n] = c;
+    s.passScore[n] = coverage + (inTime ? o.dateBonus : 0);
+    n++;
   }
-  if (passing.length === 0) {
+  if (n === 0) {
     s.reset();
-    return [];
+    return { items: [], total: 0 };
   }
 
-  // BM25 (MiniSearch's, over text and boosted title) breaks ties among what passed, from the rarer terms.
-  const isPassing = new Set(passing.map((p) => p.chunk));
+  // Only the best `keep` by coverage are ranked in full (BM25 can move a paragraph by at most bm25Weight).
+  const keep = Math.max(o.keep, 1);
+  let threshold = -Infinity;
+  if (n > keep) threshold = kthLargest(s.passScore.slice(0, n), keep) - o.bm25Weight;
+  const selected: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (s.passScore[i]! >= threshold) {
+      selected.push(i);
+      s.selected[s.passChunk[i]!] = 1;
+    }
+  }
+  // BM25 (MiniSearch's, over text and boosted title) breaks ties among the selected, from the rarer terms.
   const distinct = [...new Set(concepts.flatMap((c, k) => (rare[k] || !prune ? c.forms.flat() : [])))];
-  index.postings.scoreInto(distinct, s.bm25, (c) => isPassing.has(c));
+  index.postings.scoreInto(distinct, s.bm25, (c) => s.selected[c] === 1);
   let maxBm25 = 0;
-  for (const p of passing) maxBm25 = Math.max(maxBm25, s.bm25[p.chunk]!);
-  const out: RankedChunk[] = passing.map((p) => {
+  for (const i of selected) maxBm25 = Math.max(maxBm25, s.bm25[s.passChunk[i]!]!);
+  const out: RankedChunk[] = selected.map((i) => {
+    const c = s.passChunk[i]!;
     const matched: number[] = [];
-    for (let k = 0; k < concepts.length; k++) if (s.masks[p.chunk]! & (1 << k)) matched.push(k);
-    const bm25 = maxBm25 > 0 ? s.bm25[p.chunk]! / maxBm25 : 0;
-    return { chunk: p.chunk, coverage: p.coverage, matched, score: p.coverage + o.bm25Weight * bm25 + (p.inTime ? o.dateBonus : 0) };
+    for (let k = 0; k < concepts.length; k++) if (s.masks[c]! & (1 << k)) matched.push(k);
+    const bm25 = maxBm25 > 0 ? s.bm25[c]! / maxBm25 : 0;
+    const coverage = s.passScore[i]!;
+    return { chunk: c, coverage, matched, score: coverage + o.bm25Weight * bm25 };
   });
+  for (const i of selected) s.selected[s.passChunk[i]!] = 0;
   s.reset();
   out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
-  return out;
+  return { items: out, total: n };
+}
+
+/** The k-th largest value (1-based) of an array, in linear expected time (Hoare's quickselect); reorders it. */
+export function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }
