@@ -13,6 +13,12 @@ import { LexiconFileSchema, type ConceptEntry, type ConceptType } from "./schema
 /** The folder of the shipped lexicon files. */
 export const LEXICON_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "data");
 
+export interface AliasEntry {
+  keys: string[];
+  concept: Concept;
+  exact: boolean;
+}
+
 /** A concept ready for matching and searching. */
 export interface Concept {
   id: string;
@@ -29,8 +35,8 @@ export interface Concept {
 export interface Lexicon {
   concepts: Concept[];
   byId: Map<string, Concept>;
-  /** Alias key sequences (any language) → concept, grouped by first key, longest first. */
-  aliases: Map<string, { keys: string[]; concept: Concept }[]>;
+  /** Alias key sequences (any language) → concept, grouped by first key, longest first. `exact`: unstemmed Latin keys. */
+  aliases: Map<string, AliasEntry[]>;
   /** Single-word Latin aliases (folded, unstemmed) for typo-tolerant matching. */
   latinWords: { word: string; concept: Concept }[];
   /** Folded one-word Arabic-script names (people, places, organisations) that the stemmer must not cut. */
@@ -42,24 +48,32 @@ export interface Lexicon {
 
 const LATIN = /^[a-z0-9]+$/;
 
-/** The matching key of a folded query/alias token: Porter stem for Latin, the index term for Arabic script. */
-export function aliasKey(foldedToken: string, protectedWords: ReadonlySet<string>): string | null {
+/**
+ * The matching key of a folded query/alias token: the index term for Arabic script; for Latin, the Porter stem,
+ * or the word itself when `exact` (names are not stemmed: "Fars" must not become the English "far").
+ */
+export function aliasKey(foldedToken: string, protectedWords: ReadonlySet<string>, exact = false): string | null {
   if (LATIN.test(foldedToken)) {
     if (isStopWord(foldedToken) || foldedToken.length < 2) return null;
-    return foldedToken.length > 3 ? porter(foldedToken) : foldedToken;
+    return exact || foldedToken.length <= 3 ? foldedToken : porter(foldedToken);
   }
   return termOf(foldedToken, { protectedWords });
+}
+
+/** Names of people, places and organisations are matched on unstemmed Latin words. */
+export function isNameType(type: ConceptType): boolean {
+  return type === "person" || type === "place" || type === "org";
 }
 
 /**
  * Key sequence of an alias or a query span; stop words are skipped on both sides alike, except an acronym
  * written in capitals that spells one ("US" is not "us").
  */
-export function aliasKeys(text: string, protectedWords: ReadonlySet<string>): string[] {
+export function aliasKeys(text: string, protectedWords: ReadonlySet<string>, exact = false): string[] {
   const keys: string[] = [];
   const acronyms = new Set((text.match(/\b[A-Z]{2,5}\b/g) ?? []).map((w) => w.toLowerCase()));
   for (const token of tokenizeFolded(fold(text))) {
-    const key = acronyms.has(token) ? token : aliasKey(token, protectedWords);
+    const key = acronyms.has(token) ? token : aliasKey(token, protectedWords, exact);
     if (key) keys.push(key);
   }
   return keys;
@@ -118,7 +132,7 @@ export function buildLexicon(entries: readonly ConceptEntry[], extraProblems: st
   }
   const concepts: Concept[] = [];
   const byId = new Map<string, Concept>();
-  const aliases = new Map<string, { keys: string[]; concept: Concept }[]>();
+  const aliases = new Map<string, AliasEntry[]>();
   const owner = new Map<string, string>();
   const latinWords: { word: string; concept: Concept }[] = [];
   for (const entry of entries) {
@@ -147,13 +161,14 @@ export function buildLexicon(entries: readonly ConceptEntry[], extraProblems: st
     const concept: Concept = { id: entry.id, type: entry.type, label: entry.en[0] ?? entry.ar[0] ?? entry.fa[0] ?? entry.id, entry, forms, skeletons };
     concepts.push(concept);
     byId.set(entry.id, concept);
+    const exact = isNameType(entry.type);
     for (const alias of [...entry.en, ...entry.ar, ...entry.fa]) {
-      const keys = aliasKeys(alias, protectedWords);
+      const keys = aliasKeys(alias, protectedWords, exact);
       if (keys.length === 0) {
         problems.push(`${entry.id}: alias «${alias}» folds to nothing`);
         continue;
       }
-      const joined = keys.join(" ");
+      const joined = `${exact ? "=" : "~"}${keys.join(" ")}`;
       const previous = owner.get(joined);
       if (previous !== undefined && previous !== entry.id) {
         problems.push(`alias «${alias}» is claimed by ${previous} and ${entry.id}`);
@@ -162,7 +177,7 @@ export function buildLexicon(entries: readonly ConceptEntry[], extraProblems: st
       if (previous === entry.id) continue;
       owner.set(joined, entry.id);
       const list = aliases.get(keys[0]!) ?? [];
-      list.push({ keys, concept });
+      list.push({ keys, concept, exact });
       aliases.set(keys[0]!, list);
       const folded = tokenizeFolded(fold(alias));
       if (folded.length === 1 && LATIN.test(folded[0]!) && folded[0]!.length >= 4) latinWords.push({ word: folded[0]!, concept });

@@ -57,10 +57,12 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   // Matching keys, stop words removed (aliases were keyed the same way); an acronym typed in capitals that
   // spells a stop word ("US") is kept.
   const acronyms = acronymsOf(text);
-  const keyed: { token: string; key: string }[] = [];
+  const keyed: Keyed[] = [];
   for (const token of tokens) {
     const key = acronyms.has(token) ? token : aliasKey(token, lexicon.protectedWords);
-    if (key) keyed.push({ token, key });
+    if (!key) continue;
+    const exact = acronyms.has(token) ? token : aliasKey(token, lexicon.protectedWords, true) ?? key;
+    keyed.push({ token, key, exact });
   }
 
   const concepts: QueryConcept[] = [];
@@ -85,14 +87,16 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
         push(lexiconConcept(fuzzy, token, "fuzzy", index));
         continue;
       }
-      const direct = index.vocab.get(key);
+      // A Latin word of the corpus (an English quote, a brand) counts only when it looks like a name: an ordinary
+      // English word found once in an Arabic archive would outweigh the whole question.
+      const nameLike = !isEnglishWord(token) || capitalized.has(token);
+      const direct = nameLike ? index.vocab.get(key) : undefined;
       if (direct !== undefined) {
         push({ key: `term:${key}`, text: token, source: "term", type: "term", forms: [[direct]] });
         continue;
       }
       // Only what looks like a name is matched by its consonants: an ordinary English word would find noise.
-      const nameLike = nameBudget >= 0 && (!isEnglishWord(token) || capitalized.has(token));
-      const translit = nameLike ? transliterate(token, index, maxTranslit) : [];
+      const translit = nameLike && nameBudget >= 0 ? transliterate(token, index, maxTranslit) : [];
       push({ key: `name:${token}`, text: token, source: translit.length ? "translit" : "unknown", type: "term", forms: translit.map((id) => [id]) });
       continue;
     }
@@ -102,13 +106,24 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   return { text, lang, concepts, dates };
 }
 
-function longestAlias(keyed: { key: string }[], i: number, lexicon: Lexicon): { concept: Concept; length: number } | undefined {
-  const candidates = lexicon.aliases.get(keyed[i]!.key);
-  if (!candidates) return undefined;
-  for (const { keys, concept } of candidates) {
-    if (i + keys.length <= keyed.length && keys.every((k, j) => keyed[i + j]!.key === k)) return { concept, length: keys.length };
+/** A query token's matching keys: stemmed (for topics and words) and exact (for names). */
+interface Keyed {
+  token: string;
+  key: string;
+  exact: string;
+}
+
+function longestAlias(keyed: Keyed[], i: number, lexicon: Lexicon): { concept: Concept; length: number } | undefined {
+  const first = keyed[i]!;
+  const candidates = [...(lexicon.aliases.get(first.key) ?? []), ...(first.exact !== first.key ? lexicon.aliases.get(first.exact) ?? [] : [])];
+  let best: { concept: Concept; length: number } | undefined;
+  for (const { keys, concept, exact } of candidates) {
+    if (best && keys.length <= best.length) continue;
+    if (i + keys.length <= keyed.length && keys.every((k, j) => (exact ? keyed[i + j]!.exact : keyed[i + j]!.key) === k)) {
+      best = { concept, length: keys.length };
+    }
   }
-  return undefined;
+  return best;
 }
 
 /**

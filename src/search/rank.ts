@@ -19,9 +19,13 @@ export interface RankOptions {
   bm25Weight?: number;
   /** Paragraphs ranked in full (the rest of those passing are only counted). Defaults to 300. */
   keep?: number;
+  /** Of a question naming three or more names, the share of their weight an article may lack. Defaults to 0.2. */
+  missingNameShare?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, missingNameShare: 0.2 };
+
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /** Concepts beyond this many are ignored (one bit each in a 32-bit mask; a chat question never has more). */
 export const MAX_CONCEPTS = 30;
@@ -218,14 +222,24 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   concepts.forEach((c, k) => {
     if (c.source === "unknown" && !/^[a-z0-9]/.test(c.text)) weights[k] = average * UNKNOWN_FACTOR;
   });
-  // A month or year the question names is one more (soft) concept: articles of that time carry it.
-  const dateWeight = query.dates.length ? average : 0;
+  // A month or year the question names is one more (soft) concept: articles of that time carry it. A month (with
+  // or without its year) is as specific as the question's strongest word; a bare year, an average one.
+  const monthNamed = query.dates.some((d) => d.from.startsWith("*") || d.from.slice(0, 7) === d.to.slice(0, 7) || daysBetween(d.from, d.to) <= 40);
+  const dateWeight = query.dates.length === 0 ? 0 : monthNamed ? Math.max(...known) : average;
   const total = weights.reduce((a, b) => a + b, 0) + dateWeight;
   const floor = coverageFloor(known.length + (dateWeight ? 1 : 0), o.minCoverage);
   let keyMask = 0;
+  let keyCount = 0;
+  let keyWeight = 0;
   concepts.forEach((c, k) => {
-    if (isKey(c) && weights[k]! > 0) keyMask |= 1 << k;
+    if (isKey(c) && weights[k]! > 0) {
+      keyMask |= 1 << k;
+      keyCount++;
+      keyWeight += weights[k]!;
+    }
   });
+  // Of three names or more, the article may lack minor ones (a venue, a country), never a distinctive one.
+  const missingAllowed = keyCount >= 3 ? keyWeight * o.missingNameShare : 0;
 
   // Rare concepts find candidates. Common ones ("Iran", "Russia") only refine them, unless a paragraph carrying
   // common concepts alone (with the rare ones in its article at best) could still reach the floor.
@@ -265,7 +279,13 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     const mask = s.masks[c]!;
     const doc = index.chunkDoc[c]!;
     const docMask = s.docMasks[doc]!;
-    if ((docMask & keyMask) !== keyMask) continue; // the article does not mention every name of the question
+    const missing = keyMask & ~docMask;
+    if (missing !== 0) {
+      // The article does not mention every name of the question: acceptable only for minor ones.
+      let missingWeight = 0;
+      for (let k = 0; k < concepts.length; k++) if (missing & (1 << k)) missingWeight += weights[k]!;
+      if (missingWeight > missingAllowed) continue;
+    }
     const leadMask = s.leadMasks[doc]!;
     let covered = 0;
     for (let k = 0; k < concepts.length; k++) {

@@ -28,7 +28,7 @@ is are was were be been being am do does did done doing have has had having will
 might must i me my we us our you your he him his she her it its they them their this that these those there here
 what which who whom whose when where why how whether not no nor yes all any some each every both either neither
 also just only very too more most much many such own same other another again still ever even yet already
-let lets tell told show shows give me please get got say says said know
+let lets tell told show shows give me please get got say says said know according
 s t d ll re ve m
 `;
 
