@@ -60,7 +60,11 @@ export class Engine {
     readonly warnings: readonly CorpusWarning[] = [],
   ) {
     this.analyzer = new CachedAnalyzer(index.protectedWords);
+    this.domain = domainMarks(index, lexicon);
   }
+
+  /** Which articles and paragraphs are about the bot's subject. */
+  readonly domain: DomainMarks;
 
   get docs(): readonly Doc[] {
     return this.index.docs;
@@ -83,7 +87,7 @@ export class Engine {
   search(question: string, options: SearchOptions = {}): SearchResponse {
     const { limit = 10, offset = 0, ...rankOptions } = options;
     const parsed = this.parse(question);
-    const ranking = rank(parsed, this.index, { ...rankOptions, keep: Math.max(rankOptions.keep ?? 300, offset + limit + 60) });
+    const ranking = rank(parsed, this.index, { ...rankOptions, keep: Math.max(rankOptions.keep ?? 300, offset + limit + 60) }, this.domain);
     const ranked = groupNearDuplicates(ranking.items, this.index);
     // Paragraphs beyond those ranked in full were only counted; near-duplicates among them are not folded.
     const total = ranked.length + (ranking.total - ranking.items.length);
@@ -144,6 +148,49 @@ export class Engine {
     }
     return id;
   }
+}
+
+/**
+ * The two sides of the bot's subject, each a set of lexicon concepts (the country, its capital). An article naming
+ * both sides, and a paragraph naming one or both, are "on topic" (see RankOptions.domainBonus).
+ */
+export const DOMAIN_SIDES = [
+  ["place.iran", "place.tehran"],
+  ["place.russia", "place.moscow"],
+];
+
+export interface DomainMarks {
+  /** Per article: 1 when it names both sides. */
+  articles: Uint8Array;
+  /** Per paragraph: how many sides it names (0, 1, 2). */
+  paragraphs: Uint8Array;
+}
+
+/** Mark on-topic articles and paragraphs by walking the postings of the sides' one-word forms once. */
+export function domainMarks(index: SearchIndex, lexicon: Lexicon): DomainMarks {
+  const { textOffsets, textChunks } = index.postings.data;
+  const paragraphs = new Uint8Array(index.chunks.length);
+  const docSides = new Uint8Array(index.docs.length);
+  DOMAIN_SIDES.forEach((side, k) => {
+    const bit = 1 << k;
+    for (const id of side) {
+      for (const form of lexicon.byId.get(id)?.forms ?? []) {
+        if (form.length !== 1) continue;
+        const t = index.vocab.get(form[0]!);
+        if (t === undefined) continue;
+        for (let i = textOffsets[t]!, end = textOffsets[t + 1]!; i < end; i++) {
+          const c = textChunks[i]!;
+          paragraphs[c]! |= bit;
+          docSides[index.chunkDoc[c]!]! |= bit;
+        }
+      }
+    }
+  });
+  const both = (1 << DOMAIN_SIDES.length) - 1;
+  return {
+    articles: docSides.map((m) => (m === both ? 1 : 0)),
+    paragraphs: paragraphs.map((m) => (m === 0 ? 0 : m === both ? 2 : 1)),
+  };
 }
 
 export interface CreateEngineOptions extends LoadOptions {
