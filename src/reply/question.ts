@@ -13,9 +13,10 @@ export const MAX_QUESTION_CHARS = 500;
 /** The marker that starts the restated question, the first line of every answer. */
 export const QUESTION_MARK = "🔎";
 
-/** Normalize a question: unsafe characters removed, whitespace collapsed to single spaces, capped in length. */
+/** Normalize a question: whitespace collapsed to single spaces, unsafe characters removed, capped in length. */
 export function normalizeQuestion(text: string): string {
-  let q = cleanText(text).replace(/[\u200E\u200F]/g, "").replace(/\s+/g, " ").trim();
+  // Whitespace first: a CR, form feed or NEL between two words separates them (cleanText would drop it and glue them).
+  let q = cleanText(text.replace(/[\s\u0085]+/g, " ")).replace(/[\u200E\u200F]/g, "").replace(/\s+/g, " ").trim();
   if (q.length > MAX_QUESTION_CHARS) {
     let end = MAX_QUESTION_CHARS;
     const c = q.charCodeAt(end - 1);
