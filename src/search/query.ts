@@ -21,6 +21,11 @@ export interface QueryConcept {
   type: ConceptType | "term";
   /** Alternative forms, each a list of term ids that must all be present. Empty when the corpus lacks it. */
   forms: number[][];
+  /**
+   * For a concept written only in several words («مسار أستانا», «ضامني أستانا»), the word most of its forms share:
+   * a paragraph holding it alone carries the concept in part. Undefined otherwise.
+   */
+  anchor?: number;
 }
 
 export interface ParsedQuery {
@@ -164,7 +169,22 @@ function lexiconConcept(concept: Concept, text: string, source: ConceptSource, i
     const ids = form.map((t) => index.vocab.get(t));
     if (ids.every((id): id is number => id !== undefined)) forms.push(ids);
   }
-  return { key: concept.id, text, source, type: concept.type, forms: minimalForms(forms) };
+  const minimal = minimalForms(forms);
+  return { key: concept.id, text, source, type: concept.type, forms: minimal, anchor: anchorOf(minimal, index) };
+}
+
+/** The term shared by most forms (at least two) when every form has several words; the rarer on a tie. */
+export function anchorOf(forms: number[][], index: SearchIndex): number | undefined {
+  if (forms.length < 2 || forms.some((f) => f.length === 1)) return undefined;
+  const counts = new Map<number, number>();
+  for (const form of forms) for (const id of new Set(form)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [id, count] of counts) {
+    if (count < 2) continue;
+    const bestCount = best === undefined ? 0 : counts.get(best)!;
+    if (count > bestCount || (count === bestCount && index.df[id]! < index.df[best!]!)) best = id;
+  }
+  return best;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface RankOptions {
   bm25Weight?: number;
   /** Paragraphs ranked in full (the rest of those passing are only counted). Defaults to 300. */
   keep?: number;
+  /** Credit for a multi-word concept of which the paragraph holds only the anchor word. Defaults to 0.5. */
+  softCredit?: number;
   /** Of a question naming three or more names, the share of their weight an article may lack. Defaults to 0.2. */
   missingNameShare?: number;
   /**
@@ -30,7 +32,7 @@ export interface RankOptions {
   domainBonus?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, missingNameShare: 0.2, domainBonus: 0.15 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, softCredit: 0.5, missingNameShare: 0.2, domainBonus: 0.15 };
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
@@ -91,6 +93,8 @@ function conceptWeight(concept: QueryConcept, df: number, paragraphs: number): n
  */
 class Scratch {
   readonly masks: Uint32Array;
+  /** Per paragraph: bit k set when only the anchor word of concept k is there (half credit). */
+  readonly softMasks: Uint32Array;
   readonly bm25: Float64Array;
   readonly candidate: Uint8Array;
   readonly docMasks: Uint32Array;
@@ -104,6 +108,7 @@ class Scratch {
   touchedDocs: number[] = [];
   constructor(paragraphs: number, articles: number) {
     this.masks = new Uint32Array(paragraphs);
+    this.softMasks = new Uint32Array(paragraphs);
     this.bm25 = new Float64Array(paragraphs);
     this.candidate = new Uint8Array(paragraphs);
     this.docMasks = new Uint32Array(articles);
@@ -116,6 +121,7 @@ class Scratch {
   reset(): void {
     for (const c of this.touched) {
       this.masks[c] = 0;
+      this.softMasks[c] = 0;
       this.bm25[c] = 0;
       this.candidate[c] = 0;
     }
@@ -147,10 +153,13 @@ function holdsForm(index: SearchIndex, c: number, form: readonly number[]): bool
   return true;
 }
 
-/** Mark paragraph c (a candidate or not) and its article with a concept bit. */
-function mark(index: SearchIndex, s: Scratch, c: number, d: number, bit: number, candidate: boolean): void {
+/** Mark paragraph c (a candidate or not) and its article with a concept bit (soft: the anchor word only). */
+function mark(index: SearchIndex, s: Scratch, c: number, d: number, bit: number, candidate: boolean, soft = false): void {
   const lead = c === index.postings.data.docFirstChunk[d];
-  if (candidate) s.masks[c]! |= bit;
+  if (candidate) {
+    if (soft) s.softMasks[c]! |= bit;
+    else s.masks[c]! |= bit;
+  }
   s.docMasks[d]! |= bit;
   if (lead) s.leadMasks[d]! |= bit;
 }
@@ -159,7 +168,7 @@ function mark(index: SearchIndex, s: Scratch, c: number, d: number, bit: number,
  * Mark the paragraphs (and their articles) holding all terms of a form, walking its rarest term's postings, and
  * make them candidates.
  */
-function discoverForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch): void {
+function discoverForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch, soft = false): void {
   let rarest = form[0]!;
   for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
   const { textOffsets, textChunks } = index.postings.data;
@@ -175,7 +184,7 @@ function discoverForm(form: readonly number[], bit: number, index: SearchIndex, 
       s.docCandidate[d] = 1;
       s.touchedDocs.push(d);
     }
-    mark(index, s, c, d, bit, true);
+    mark(index, s, c, d, bit, true, soft);
   }
 }
 
@@ -183,7 +192,7 @@ function discoverForm(form: readonly number[], bit: number, index: SearchIndex, 
  * Mark a common form only where it matters: in the candidate paragraphs and anywhere in the candidate articles.
  * Walks whichever is shorter: the form's postings, or the candidate articles' paragraphs.
  */
-function refineForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch): void {
+function refineForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch, soft = false): void {
   let rarest = form[0]!;
   for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
   const { textOffsets, textChunks, docFirstChunk } = index.postings.data;
@@ -193,7 +202,7 @@ function refineForm(form: readonly number[], bit: number, index: SearchIndex, s:
   if (articleParagraphs * form.length * 4 < postings) {
     for (const d of s.touchedDocs) {
       for (let c = docFirstChunk[d]!, end = docFirstChunk[d + 1]!; c < end; c++) {
-        if (holdsForm(index, c, form)) mark(index, s, c, d, bit, s.candidate[c] === 1);
+        if (holdsForm(index, c, form)) mark(index, s, c, d, bit, s.candidate[c] === 1, soft);
       }
     }
     return;
@@ -203,7 +212,7 @@ function refineForm(form: readonly number[], bit: number, index: SearchIndex, s:
     const d = index.chunkDoc[c]!;
     if (s.docCandidate[d] === 0) continue;
     if (form.length > 1 && !holdsForm(index, c, form)) continue;
-    mark(index, s, c, d, bit, s.candidate[c] === 1);
+    mark(index, s, c, d, bit, s.candidate[c] === 1, soft);
   }
 }
 
@@ -267,6 +276,10 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     if (prune && !rare[k]) return;
     for (const form of concept.forms) discoverForm(form, 1 << k, index, s);
   });
+  // Anchor words of multi-word concepts only refine: they make a paragraph carry the concept in part.
+  concepts.forEach((concept, k) => {
+    if (concept.anchor !== undefined) refineForm([concept.anchor], 1 << k, index, s, true);
+  });
   if (prune) {
     concepts.forEach((concept, k) => {
       if (rare[k]) return;
@@ -300,10 +313,12 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
       if (missingWeight > missingAllowed) continue;
     }
     const leadMask = s.leadMasks[doc]!;
+    const soft = s.softMasks[c]!;
     let covered = 0;
     for (let k = 0; k < concepts.length; k++) {
       const bit = 1 << k;
       if (mask & bit) covered += weights[k]!;
+      else if (soft & bit) covered += weights[k]! * Math.max(o.softCredit, leadMask & bit ? o.leadCredit : 0);
       else if (leadMask & bit) covered += weights[k]! * o.leadCredit;
       else if (docMask & bit) covered += weights[k]! * o.docCredit;
     }
