@@ -23,7 +23,8 @@ export function normalizeQuestion(text: string): string {
     if (c >= 0xd800 && c <= 0xdbff) end--; // do not keep half a surrogate pair
     q = q.slice(0, end).trim();
   }
-  return q;
+  // Nothing but invisible format characters (a lone ZWNJ or ZWJ) is no question.
+  return /[^\s\p{Cf}]/u.test(q) ? q : "";
 }
 
 /** A short, stable fingerprint of a normalized question (8 base64url characters, 48 bits). */
