@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer, GrammyError } from "grammy";
 import { recoverQuestion, restatedQuestion } from "../../reply/question.js";
 import { extractQuestion } from "../addressing.js";
 import { answerPage, sendArticle, textsOf } from "../answering.js";
@@ -14,6 +14,17 @@ import { sendMessages } from "../send.js";
 export function buttons(services: Services): Composer<BotContext> {
   const c = new Composer<BotContext>();
 
+  // Answering a press fails with 400 when the query is too old (pressed long ago, handled late after a restart or an
+  // outage). The toast is lost, but the press is still served: the next page or the article is sent all the same.
+  const answer = async (ctx: BotContext, text?: string) => {
+    try {
+      await ctx.answerCallbackQuery(text === undefined ? undefined : { text });
+    } catch (error) {
+      if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+      ctx.log.debug("callback query not answered", { error_code: error.error_code });
+    }
+  };
+
   c.on("callback_query:data", async (ctx) => {
     const action = decodeAction(ctx.callbackQuery.data);
     const message = ctx.callbackQuery.message;
@@ -22,7 +33,7 @@ export function buttons(services: Services): Composer<BotContext> {
     const replyTo = message && message.date !== 0 ? message.message_id : undefined;
     const stale = async () => {
       const { texts } = textsOf(services, ctx, text);
-      await ctx.answerCallbackQuery({ text: texts.toasts.stale });
+      await answer(ctx, texts.toasts.stale);
       ctx.state.outcome = "stale";
     };
     if (!action || !ctx.chat) return stale();
@@ -42,11 +53,11 @@ export function buttons(services: Services): Composer<BotContext> {
       const { texts, lang } = textsOf(services, ctx, question);
       const page = answerPage(services, question, action.offset, texts, lang);
       if (page.shown === 0) {
-        await ctx.answerCallbackQuery({ text: texts.toasts.noMore });
+        await answer(ctx, texts.toasts.noMore);
         ctx.state.outcome = "no_more";
         return;
       }
-      await ctx.answerCallbackQuery();
+      await answer(ctx);
       await sendMessages(ctx, page.messages, replyTo);
       ctx.state.outcome = "more";
       ctx.state.results = page.total;
@@ -56,7 +67,7 @@ export function buttons(services: Services): Composer<BotContext> {
     if (action.kind === "article" || action.kind === "articleHashed") {
       const doc = services.findDoc(action.kind === "article" ? { docId: action.docId } : { docHash: action.docHash });
       if (!doc) return stale();
-      await ctx.answerCallbackQuery();
+      await answer(ctx);
       if (!(await sendArticle(ctx, services, doc, action.part, replyTo))) ctx.state.outcome = "stale";
       return;
     }
@@ -64,7 +75,7 @@ export function buttons(services: Services): Composer<BotContext> {
     // An example question from /start or "nothing found".
     const question = services.texts[action.lang].examples[action.index];
     if (!question) return stale();
-    await ctx.answerCallbackQuery();
+    await answer(ctx);
     const { texts, lang } = textsOf(services, ctx, question);
     const page = answerPage(services, question, 0, texts, lang);
     await sendMessages(ctx, page.messages);
@@ -74,7 +85,7 @@ export function buttons(services: Services): Composer<BotContext> {
 
   // Callback queries without data (game buttons) are not ours; answer so the client stops waiting.
   c.on("callback_query", async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await answer(ctx);
   });
 
   return c;
