@@ -16,6 +16,11 @@ export function questions(services: Services): Composer<BotContext> {
     const entities = ctx.msg.entities ?? ctx.msg.caption_entities;
     const command = leadingCommand(text, entities);
     if (command) {
+      // "/Ask …" as a phone keyboard capitalizes it: grammY matches commands case-sensitively, so it lands here.
+      if (command.command === "ask" && commandForBot(text, entities, ctx.me)) {
+        await answerQuestion(ctx, services, extractQuestion(text, entities, ctx.me), { replyTo: ctx.msg.message_id });
+        return;
+      }
       // Commands the menu does not have. In groups only answer when named explicitly (@thisbot): a bare /cmd may be
       // for another bot.
       if (ctx.chat.type === "private" || (command.bot !== undefined && commandForBot(text, entities, ctx.me))) {
