@@ -184,7 +184,46 @@ export function buildLexicon(entries: readonly ConceptEntry[], extraProblems: st
     }
   }
   for (const list of aliases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  expandNameVariants(concepts);
   return { concepts, byId, aliases, latinWords, protectedWords, fingerprint: raw, problems };
+}
+
+/** Most spellings generated for one multi-word form. */
+const MAX_VARIANTS_PER_FORM = 8;
+
+/**
+ * A multi-word form that contains a name inherits the name's other spellings: «صيغة أستانا» also matches
+ * «صيغة أستانة» because the place Astana is written both ways. Names are one-word forms of people, places and
+ * organisations; a word that spells two names is left alone.
+ */
+export function expandNameVariants(concepts: Concept[]): void {
+  const spellings = new Map<string, string[] | null>();
+  for (const c of concepts) {
+    if (!isNameType(c.type)) continue;
+    const single = c.forms.filter((f) => f.length === 1).map((f) => f[0]!);
+    for (const term of single) spellings.set(term, spellings.has(term) ? null : single);
+  }
+  for (const c of concepts) {
+    const seen = new Set(c.forms.map((f) => f.join(" ")));
+    const extra: string[][] = [];
+    for (const form of c.forms) {
+      if (form.length < 2) continue;
+      let variants: string[][] = [form];
+      form.forEach((term, i) => {
+        const others = spellings.get(term);
+        if (!others) return;
+        variants = variants.flatMap((v) => others.map((o) => v.map((t, j) => (j === i ? o : t)))).slice(0, MAX_VARIANTS_PER_FORM);
+      });
+      for (const v of variants) {
+        const key = v.join(" ");
+        if (!seen.has(key)) {
+          seen.add(key);
+          extra.push(v);
+        }
+      }
+    }
+    c.forms.push(...extra);
+  }
 }
 
 /** The shipped lexicon. */

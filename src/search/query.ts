@@ -25,7 +25,7 @@ export interface QueryConcept {
    * For a concept written only in several words («مسار أستانا», «ضامني أستانا»), the word most of its forms share:
    * a paragraph holding it alone carries the concept in part. Undefined otherwise.
    */
-  anchor?: number;
+  anchors?: number[];
 }
 
 export interface ParsedQuery {
@@ -170,34 +170,20 @@ function lexiconConcept(concept: Concept, text: string, source: ConceptSource, i
     if (ids.every((id): id is number => id !== undefined)) forms.push(ids);
   }
   const minimal = minimalForms(forms);
-  return { key: concept.id, text, source, type: concept.type, forms: minimal, anchor: anchorOf(minimal, index) };
-}
-
-/** The term shared by most forms (at least two) when every form has several words; the rarer on a tie. */
-export function anchorOf(forms: number[][], index: SearchIndex): number | undefined {
-  if (forms.length < 2 || forms.some((f) => f.length === 1)) return undefined;
-  const counts = new Map<number, number>();
-  for (const form of forms) for (const id of new Set(form)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  let best: number | undefined;
-  for (const [id, count] of counts) {
-    if (count < 2) continue;
-    const bestCount = best === undefined ? 0 : counts.get(best)!;
-    if (count > bestCount || (count === bestCount && index.df[id]! < index.df[best!]!)) best = id;
-  }
-  return best;
+  return { key: concept.id, text, source, type: concept.type, forms: minimal, anchors: anchorsOf(minimal) };
 }
 
 /**
- * Drop forms that contain another form of the same concept: a paragraph holding «جمهورية إسلامية إيران» already
- * holds «إيران», so the longer form finds nothing more and only costs time.
+ * The terms shared by the most forms (at least two) when every form has several words: «أستانا» and its other
+ * spellings for the Astana format. Undefined when the concept has a one-word form.
  */
-export function minimalForms(forms: number[][]): number[][] {
-  const sorted = [...forms].sort((a, b) => a.length - b.length);
-  const kept: number[][] = [];
-  for (const form of sorted) {
-    if (!kept.some((k) => k.every((id) => form.includes(id)))) kept.push(form);
-  }
-  return kept;
+export function anchorsOf(forms: number[][]): number[] | undefined {
+  if (forms.length < 2 || forms.some((f) => f.length === 1)) return undefined;
+  const counts = new Map<number, number>();
+  for (const form of forms) for (const id of new Set(form)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  if (most < 2) return undefined;
+  return [...counts].filter(([, n]) => n === most).map(([id]) => id);
 }
 
 /**
@@ -225,4 +211,17 @@ export function transliterate(token: string, index: SearchIndex, max: number): n
   }
   scored.sort((a, b) => a.distance - b.distance || index.df[b.id]! - index.df[a.id]!);
   return scored.slice(0, max).map((s) => s.id);
+}
+
+/**
+ * Drop forms that contain another form of the same concept: a paragraph holding «جمهورية إسلامية إيران» already
+ * holds «إيران», so the longer form finds nothing more and only costs time.
+ */
+export function minimalForms(forms: number[][]): number[][] {
+  const sorted = [...forms].sort((a, b) => a.length - b.length);
+  const kept: number[][] = [];
+  for (const form of sorted) {
+    if (!kept.some((k) => k.every((id) => form.includes(id)))) kept.push(form);
+  }
+  return kept;
 }

@@ -278,7 +278,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   });
   // Anchor words of multi-word concepts only refine: they make a paragraph carry the concept in part.
   concepts.forEach((concept, k) => {
-    if (concept.anchor !== undefined) refineForm([concept.anchor], 1 << k, index, s, true);
+    for (const anchor of concept.anchors ?? []) refineForm([anchor], 1 << k, index, s, true);
   });
   if (prune) {
     concepts.forEach((concept, k) => {
