@@ -21,6 +21,11 @@ export interface LoadOptions {
   onWarning?: (warning: CorpusWarning) => void;
   /** Called every `progressEvery` articles with the count so far. Defaults to none. */
   onProgress?: (articles: number) => void;
+  /**
+   * Read only these files (absolute paths, as the folders list them; metadata files are read regardless), for an
+   * incremental index of new and changed files. Finding no article is then no error. Defaults to every file.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface Corpus {
@@ -72,6 +77,7 @@ export async function loadCorpus(folders: readonly string[], options: LoadOption
     const files = await listFiles(root, warn);
     const metadata = await readMetadata(root, folder, files, warn);
     for (const file of files) {
+      if (options.only && !options.only.has(file.path)) continue;
       const rel = path.relative(root, file.path) || path.basename(file.path);
       const shown = path.join(folder, rel);
       const ext = path.extname(file.path).toLowerCase();
@@ -89,7 +95,7 @@ export async function loadCorpus(folders: readonly string[], options: LoadOption
       }
     }
   }
-  if (docs.length === 0) {
+  if (docs.length === 0 && !options.only) {
     throw new CorpusError(`no readable article (.txt, .md or .jsonl) in ${folders.join(", ") || "(no folder given)"}`);
   }
   return { docs, warnings };

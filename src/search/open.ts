@@ -4,7 +4,7 @@ import { loadCorpus } from "../corpus/load.js";
 import { loadLexicon } from "../lexicon/lexicon.js";
 import { Engine, type CreateEngineOptions } from "./engine.js";
 import { buildSearchIndex } from "./index.js";
-import { indexKey, loadIndex, saveIndex, StaleIndexError } from "./persist.js";
+import { fileRecords, indexKey, loadIndex, saveIndex, StaleIndexError } from "./persist.js";
 
 export interface OpenEngineOptions extends CreateEngineOptions {
   /** Folder of persisted indexes (INDEX_CACHE_DIR). Defaults to ".cache". */
@@ -64,7 +64,7 @@ export async function openEngine(folders: readonly string[], options: OpenEngine
   const index = buildSearchIndex(corpus.docs, { protectedWords: lexicon.protectedWords, onProgress: options.onIndexProgress });
   event({ kind: "built", ms: performance.now() - started, chunks: index.chunks.length });
   try {
-    const saved = saveIndex(file, key.key, index, corpus.warnings);
+    const saved = saveIndex(file, key.key, index, corpus.warnings, { base: key.base, files: fileRecords(corpus.docs, key.fingerprints) });
     event({ kind: "saved", file, bytes: saved.bytes, ms: saved.ms });
   } catch (error) {
     event({ kind: "save-failed", file, reason: (error as Error).message });

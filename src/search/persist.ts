@@ -25,7 +25,7 @@ import type { SearchIndex } from "./index.js";
 import { Postings, type PostingsData } from "./postings.js";
 
 /** Bump when the file layout or the meaning of a section changes. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const MAGIC = "NEWSIDX1";
 /** Chunk texts are stored in UTF-8 segments of about this many characters (one string each when loaded). */
 const TEXT_SEGMENT_CHARS = 16 * 1024 * 1024;
@@ -48,9 +48,28 @@ export interface IndexKeyInput {
 export interface IndexKey {
   /** SHA-1 hex of everything below. */
   key: string;
+  /** SHA-1 hex of what is not corpus content: format, code, lexicon, options. An index of another base is unusable for a delta. */
+  base: string;
   files: number;
   bytes: number;
   ms: number;
+  /** Every corpus file hashed, in walk order (the loader's order). */
+  fingerprints: FileFingerprint[];
+}
+
+/** One corpus file as hashed: which folder (index into `folders`), its path in it, size and SHA-1 of its content. */
+export interface FileFingerprint {
+  folder: number;
+  rel: string;
+  /** Absolute path (as the loader lists it). Not persisted. */
+  path?: string;
+  size: number;
+  sha1: string;
+}
+
+/** A corpus file as the persisted index remembers it: its fingerprint and the ids of the articles read from it. */
+export interface FileRecord extends FileFingerprint {
+  docs: string[];
 }
 
 /**
@@ -59,28 +78,62 @@ export interface IndexKey {
  */
 export async function indexKey(input: IndexKeyInput): Promise<IndexKey> {
   const started = performance.now();
+  const baseHash = createHash("sha1");
+  baseHash.update(`format ${INDEX_FORMAT_VERSION}\n`);
+  baseHash.update(`code ${await codeFingerprint()}\n`);
+  baseHash.update(`lexicon ${createHash("sha1").update(input.lexiconFingerprint).digest("hex")}\n`);
+  baseHash.update(`options ${JSON.stringify(input.options ?? null)}\n`);
+  const base = baseHash.digest("hex");
   const hash = createHash("sha1");
-  hash.update(`format ${INDEX_FORMAT_VERSION}\n`);
-  hash.update(`code ${await codeFingerprint()}\n`);
-  hash.update(`lexicon ${createHash("sha1").update(input.lexiconFingerprint).digest("hex")}\n`);
-  hash.update(`options ${JSON.stringify(input.options ?? null)}\n`);
+  hash.update(`base ${base}\n`);
   const exclude = input.exclude ? await realpath(input.exclude).catch(() => path.resolve(input.exclude!)) : undefined;
   let files = 0;
   let bytes = 0;
-  for (const folder of input.folders) {
+  const fingerprints: FileFingerprint[] = [];
+  for (const [f, folder] of input.folders.entries()) {
     hash.update(`folder ${folder}\n`);
     const root = path.resolve(folder);
     for (const file of await walk(root, exclude)) {
       const content = await readFile(file).catch(() => undefined);
-      hash.update(`file ${path.relative(root, file)} ${content ? content.length : -1}\n`);
-      if (content) {
-        hash.update(content);
-        bytes += content.length;
-      }
+      const rel = path.relative(root, file);
+      // Per-file hashes (kept in the index for incremental reloads); the key hashes them in order.
+      const sha1 = content ? createHash("sha1").update(content).digest("hex") : "-";
+      const size = content ? content.length : -1;
+      hash.update(`file ${rel} ${size} ${sha1}\n`);
+      fingerprints.push({ folder: f, rel, path: file, size, sha1 });
+      if (content) bytes += content.length;
       files++;
     }
   }
-  return { key: hash.digest("hex"), files, bytes, ms: performance.now() - started };
+  return { key: hash.digest("hex"), base, files, bytes, ms: performance.now() - started, fingerprints };
+}
+
+/**
+ * Which file each article came from, for incremental reloads. The loader reads folders in order and each folder's
+ * files in walk order, so articles are attributed greedily: an article's file is the first file with its relative
+ * path (doc.source.file) at or after the current folder.
+ */
+export function fileRecords(docs: readonly Doc[], fingerprints: readonly FileFingerprint[]): FileRecord[] {
+  const records: FileRecord[] = fingerprints.map(({ folder, rel, size, sha1 }) => ({ folder, rel, size, sha1, docs: [] }));
+  const byFolder = new Map<number, Map<string, FileRecord>>();
+  for (const r of records) {
+    let m = byFolder.get(r.folder);
+    if (!m) byFolder.set(r.folder, (m = new Map()));
+    m.set(r.rel, r);
+  }
+  const folders = [...byFolder.keys()].sort((a, b) => a - b);
+  let at = 0;
+  for (const doc of docs) {
+    for (let f = at; f < folders.length; f++) {
+      const record = byFolder.get(folders[f]!)!.get(doc.source.file);
+      if (record) {
+        record.docs.push(doc.id);
+        at = f;
+        break;
+      }
+    }
+  }
+  return records;
 }
 
 let codeHash: string | undefined;
@@ -144,6 +197,8 @@ interface StoredDoc {
 interface Header {
   format: number;
   key: string;
+  /** IndexKey.base of the build; absent when the index was saved without file records. */
+  base?: string;
   checksum: string;
   sections: SectionEntry[];
   chunkCount: number;
@@ -183,8 +238,14 @@ export interface SaveResult {
   ms: number;
 }
 
+/** What an index remembers of its corpus files, for incremental reloads (see IndexKey). */
+export interface IndexMeta {
+  base: string;
+  files: FileRecord[];
+}
+
 /** Write the index atomically (temporary file, then rename). */
-export function saveIndex(file: string, key: string, index: SearchIndex, warnings: readonly CorpusWarning[] = []): SaveResult {
+export function saveIndex(file: string, key: string, index: SearchIndex, warnings: readonly CorpusWarning[] = [], meta?: IndexMeta): SaveResult {
   const started = performance.now();
   const sections: Section[] = [];
   const add = (name: string, kind: ArrayKind, data: ArrayBufferView) => sections.push({ name, kind, data: bytesOf(data) });
@@ -204,7 +265,7 @@ export function saveIndex(file: string, key: string, index: SearchIndex, warning
   if (c !== index.chunks.length) patterned = false;
   if (!patterned) throw new Error("saveIndex: chunks are not the documents' chunks in order; cannot persist this index");
 
-  utf8("docs", JSON.stringify({ docs, warnings }));
+  utf8("docs", JSON.stringify({ docs, warnings, files: meta?.files }));
   // Chunk texts in segments.
   const textSegments: [number, number][] = [];
   const textLengths = new Uint32Array(index.chunks.length);
@@ -260,6 +321,7 @@ export function saveIndex(file: string, key: string, index: SearchIndex, warning
   const header: Header = {
     format: INDEX_FORMAT_VERSION,
     key,
+    ...(meta ? { base: meta.base } : {}),
     checksum: checksum.digest("hex"),
     sections: entries,
     chunkCount: index.chunks.length,
@@ -313,15 +375,28 @@ export class StaleIndexError extends Error {
 export interface LoadedIndex {
   index: SearchIndex;
   warnings: CorpusWarning[];
+  /** The key the file was built for (equal to the one asked for unless `anyKey`). */
+  key: string;
+  /** Base and file records, when the index was saved with them. */
+  meta?: IndexMeta;
   bytes: number;
   ms: number;
 }
 
+export interface LoadIndexOptions {
+  /**
+   * Accept a sound file built for another key (an older corpus, lexicon or code): for serving while a current
+   * index is built in the background. Defaults to false.
+   */
+  anyKey?: boolean;
+}
+
 /**
- * Read a persisted index. Throws StaleIndexError when the file is missing, of another format, built for another key,
- * or damaged (truncated, checksum mismatch, inconsistent sections); never returns an index it cannot vouch for.
+ * Read a persisted index. Throws StaleIndexError when the file is missing, of another format, built for another key
+ * (unless `anyKey`), or damaged (truncated, checksum mismatch, inconsistent sections); never returns an index it
+ * cannot vouch for.
  */
-export function loadIndex(file: string, key: string, protectedWords: ReadonlySet<string>): LoadedIndex {
+export function loadIndex(file: string, key: string, protectedWords: ReadonlySet<string>, options: LoadIndexOptions = {}): LoadedIndex {
   const started = performance.now();
   let fd: number;
   try {
@@ -352,7 +427,7 @@ export function loadIndex(file: string, key: string, protectedWords: ReadonlySet
       throw new StaleIndexError("index header is not valid JSON");
     }
     if (header.format !== INDEX_FORMAT_VERSION) throw new StaleIndexError(`index format ${header.format}, expected ${INDEX_FORMAT_VERSION}`);
-    if (header.key !== key) throw new StaleIndexError("corpus, lexicon or code changed since the index was built");
+    if (header.key !== key && !options.anyKey) throw new StaleIndexError("corpus, lexicon or code changed since the index was built");
     const base = align8(lead.length + headerLength);
     const checksum = createHash("sha1");
     const byName = new Map<string, Uint8Array | ArrayBufferView>();
@@ -371,7 +446,8 @@ export function loadIndex(file: string, key: string, protectedWords: ReadonlySet
     }
     if (checksum.digest("hex") !== header.checksum) throw new StaleIndexError("index file is damaged (checksum mismatch)");
     const index = assemble(header, byName, protectedWords);
-    return { index: index.index, warnings: index.warnings, bytes, ms: performance.now() - started };
+    const meta = header.base && index.files ? { base: header.base, files: index.files } : undefined;
+    return { index: index.index, warnings: index.warnings, key: header.key, ...(meta ? { meta } : {}), bytes, ms: performance.now() - started };
   } finally {
     closeSync(fd);
   }
@@ -385,7 +461,7 @@ function assemble(header: Header, sections: Map<string, Uint8Array | ArrayBuffer
   };
   const text = (name: string) => get(name, Buffer).toString("utf8");
   const n = header.chunkCount;
-  const { docs: stored, warnings } = JSON.parse(text("docs")) as { docs: StoredDoc[]; warnings: CorpusWarning[] };
+  const { docs: stored, warnings, files } = JSON.parse(text("docs")) as { docs: StoredDoc[]; warnings: CorpusWarning[]; files?: FileRecord[] };
   const textLengths = get("textLengths", Uint32Array);
   if (stored.length !== header.docCount || textLengths.length !== n) throw new StaleIndexError("index sections disagree");
 
@@ -481,5 +557,5 @@ function assemble(header: Header, sections: Map<string, Uint8Array | ArrayBuffer
     skeletons,
     protectedWords,
   };
-  return { index, warnings };
+  return { index, warnings, files };
 }
