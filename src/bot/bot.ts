@@ -51,7 +51,8 @@ function isForBot(ctx: BotContext): boolean {
 
 /**
  * The bot: grammY only in here. Middleware order: per-update logging and error capture, then (for updates addressed
- * to the bot) the access gate, the rate limit, and one composer per feature.
+ * to the bot) the rate limit, the access gate (after the limit, so a flood from a chat that is not served cannot make
+ * the bot send a refusal per message), and one composer per feature.
  */
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const logger = deps.logger ?? createLogger({ secrets: [deps.token] });
@@ -81,7 +82,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   bot.use(updateLogging(logger));
   const features: Composer<BotContext>[] = [commands(services), questions(services), buttons(services), inline(services)];
-  bot.filter(isForBot).use(accessGate(services), rateLimits(services, deps.rateLimit), ...features);
+  bot.filter(isForBot).use(rateLimits(services, deps.rateLimit), accessGate(services), ...features);
 
   // Errors are caught in updateLogging; this is the net under it (and under the runner).
   bot.catch((err) => {
