@@ -9,6 +9,7 @@ import { installApiPolicies } from "./api.js";
 import { docHash } from "./callback-data.js";
 import type { BotContext, EngineRef, Services } from "./context.js";
 import { accessGate } from "./features/access.js";
+import { indexingGate } from "./features/indexing.js";
 import { buttons } from "./features/buttons.js";
 import { commands } from "./features/commands.js";
 import { inline } from "./features/inline.js";
@@ -20,7 +21,7 @@ import { createLogger, errorFields, type Logger } from "./logger.js";
 export interface BotDeps {
   /** The bot token (tests: any "123:abc"-like string together with `botInfo`). */
   token: string;
-  /** The engine, or a reference whose `current` /reload replaces. */
+  /** The engine, or a reference whose `current` /reload replaces (an EngineHolder: built and swapped in the background). */
   engine: Engine | EngineRef;
   /** Texts per language. Defaults to prompts/ read with loadTexts(). */
   texts?: TextsByLang;
@@ -82,7 +83,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   bot.use(updateLogging(logger));
   const features: Composer<BotContext>[] = [commands(services), questions(services), buttons(services), inline(services)];
-  bot.filter(isForBot).use(rateLimits(services, deps.rateLimit), accessGate(services), ...features);
+  bot.filter(isForBot).use(rateLimits(services, deps.rateLimit), accessGate(services), indexingGate(services), ...features);
 
   // Errors are caught in updateLogging; this is the net under it (and under the runner).
   bot.catch((err) => {

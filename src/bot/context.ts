@@ -1,6 +1,7 @@
 import type { Context } from "grammy";
 import type { Doc } from "../corpus/types.js";
 import type { Engine } from "../search/engine.js";
+import type { ReloadOutcome } from "../serve/holder.js";
 import type { CorpusStats } from "../reply/answer.js";
 import type { TextsByLang } from "../reply/texts.js";
 import type { Logger } from "./logger.js";
@@ -23,9 +24,16 @@ export interface BotFlavor {
 
 export type BotContext = Context & BotFlavor;
 
-/** The engine behind a reference, so /reload can swap it while handlers keep working. */
+/**
+ * The engine behind a reference, so /reload can swap it while handlers keep working (src/serve/holder.ts's
+ * EngineHolder is one). Handlers read `current` once per update.
+ */
 export interface EngineRef {
   current: Engine;
+  /** False while the first index is being built (`current` is then empty): questions get texts.indexing. Defaults to true. */
+  readonly ready?: boolean;
+  /** Re-index in the background and swap the new engine in; /reload uses it when present (see EngineHolder.reload). */
+  reload?(options?: { full?: boolean }): Promise<ReloadOutcome>;
 }
 
 /** What features need, built once by createBot. */

@@ -55,7 +55,11 @@ export const TextsSchema = z.strictObject({
   notAllowed: template(),
   adminOnly: template(),
   reloaded: template("articles", "warnings"),
-  reloadFailed: template(),
+  reloadFailed: template("reason"),
+  /** /reload's immediate answer: the build runs in the background, the outcome follows in another message. */
+  reloadStarted: template(),
+  /** The answer to questions while the first index is being built (no index yet). */
+  indexing: template(),
   buttons: z.strictObject({
     more: label,
     article: label.refine((s) => s.includes("{n}"), "missing placeholder {n}"),
@@ -67,11 +71,13 @@ export const TextsSchema = z.strictObject({
     rateLimited: toast,
     notAllowed: toast,
     noMore: toast,
+    indexing: toast,
   }),
   inline: z.strictObject({
     hint: label,
     nothing: label,
     notAllowed: label,
+    indexing: label,
   }),
   commands: z.strictObject({
     start: commandDescription,

@@ -44,20 +44,42 @@ export function commands(services: Services): Composer<BotContext> {
 
   c.command("reload", async (ctx) => {
     const { texts } = textsOf(services, ctx);
-    if (!ctx.from || !services.adminUserIds.has(ctx.from.id) || !services.reloadEngine) {
+    const reload = services.engine.reload?.bind(services.engine);
+    if (!ctx.from || !services.adminUserIds.has(ctx.from.id) || (!reload && !services.reloadEngine)) {
       await ctx.reply(texts.adminOnly, { parse_mode: "HTML" });
       ctx.state.outcome = "refused";
       return;
     }
+    if (reload) {
+      // Built in the background: answer now, report the outcome in this chat when the new index is served.
+      const full = /^full$/i.test(ctx.match.trim());
+      const pending = reload({ full });
+      const { api, log } = ctx;
+      const chatId = ctx.chat.id;
+      await ctx.reply(texts.reloadStarted, { parse_mode: "HTML" });
+      ctx.state.outcome = "reload_started";
+      void pending
+        .then(async (outcome) => {
+          if (outcome.ok) {
+            log.info("corpus reloaded", { mode: outcome.mode, articles: outcome.articles, warnings: outcome.warnings, files: outcome.files, ms: outcome.ms });
+            await api.sendMessage(chatId, fill(texts.reloaded, { articles: outcome.articles, warnings: outcome.warnings }), { parse_mode: "HTML" });
+          } else {
+            log.error("reload failed", { error: outcome.reason, ms: outcome.ms });
+            await api.sendMessage(chatId, fill(texts.reloadFailed, { reason: outcome.reason }), { parse_mode: "HTML" });
+          }
+        })
+        .catch((error: unknown) => log.warn("could not report the reload outcome", { error: (error as Error)?.message }));
+      return;
+    }
     try {
-      const engine = await services.reloadEngine();
+      const engine = await services.reloadEngine!();
       services.engine.current = engine;
       ctx.log.info("corpus reloaded", { articles: engine.docs.length, warnings: engine.warnings.length });
       await ctx.reply(fill(texts.reloaded, { articles: engine.docs.length, warnings: engine.warnings.length }), { parse_mode: "HTML" });
       ctx.state.outcome = "reloaded";
     } catch (error) {
       ctx.log.error("reload failed", { error: (error as Error).message });
-      await ctx.reply(texts.reloadFailed, { parse_mode: "HTML" });
+      await ctx.reply(fill(texts.reloadFailed, { reason: (error as Error).message }), { parse_mode: "HTML" });
       ctx.state.outcome = "reload_failed";
     }
   });
