@@ -1,4 +1,3 @@
-import { inRange } from "./dates.js";
 import { hasTerm, type SearchIndex } from "./index.js";
 import type { ParsedQuery, QueryConcept } from "./query.js";
 
@@ -100,12 +99,17 @@ class Scratch {
   readonly docMasks: Uint32Array;
   readonly leadMasks: Uint32Array;
   readonly docCandidate: Uint8Array;
+  /** Per article touched: published in the question's time (see articlesInTime). */
+  readonly inTime: Uint8Array;
   /** Passing paragraphs and their coverage, as flat arrays; a flag for the ones ranked in full. */
   readonly passChunk: Uint32Array;
   readonly passScore: Float64Array;
   readonly selected: Uint8Array;
-  touched: number[] = [];
-  touchedDocs: number[] = [];
+  /** Candidate paragraphs (first `touchedCount`) and their articles (first `touchedDocCount`). */
+  readonly touched: Uint32Array;
+  touchedCount = 0;
+  readonly touchedDocs: Uint32Array;
+  touchedDocCount = 0;
   constructor(paragraphs: number, articles: number) {
     this.masks = new Uint32Array(paragraphs);
     this.softMasks = new Uint32Array(paragraphs);
@@ -114,24 +118,30 @@ class Scratch {
     this.docMasks = new Uint32Array(articles);
     this.leadMasks = new Uint32Array(articles);
     this.docCandidate = new Uint8Array(articles);
+    this.inTime = new Uint8Array(articles);
+    this.touched = new Uint32Array(paragraphs);
+    this.touchedDocs = new Uint32Array(articles);
     this.passChunk = new Uint32Array(paragraphs);
     this.passScore = new Float64Array(paragraphs);
     this.selected = new Uint8Array(paragraphs);
   }
   reset(): void {
-    for (const c of this.touched) {
+    for (let i = 0; i < this.touchedCount; i++) {
+      const c = this.touched[i]!;
       this.masks[c] = 0;
       this.softMasks[c] = 0;
       this.bm25[c] = 0;
       this.candidate[c] = 0;
     }
-    for (const d of this.touchedDocs) {
+    for (let i = 0; i < this.touchedDocCount; i++) {
+      const d = this.touchedDocs[i]!;
       this.docMasks[d] = 0;
       this.leadMasks[d] = 0;
       this.docCandidate[d] = 0;
+      this.inTime[d] = 0;
     }
-    this.touched = [];
-    this.touchedDocs = [];
+    this.touchedCount = 0;
+    this.touchedDocCount = 0;
   }
 }
 
@@ -171,20 +181,26 @@ function mark(index: SearchIndex, s: Scratch, c: number, d: number, bit: number,
 function discoverForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch, soft = false): void {
   let rarest = form[0]!;
   for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
-  const { textOffsets, textChunks } = index.postings.data;
+  const { textOffsets, textChunks, docFirstChunk } = index.postings.data;
+  const { chunkDoc } = index;
+  const { candidate, docCandidate, masks, softMasks, docMasks, leadMasks, touched, touchedDocs } = s;
+  const single = form.length === 1;
+  const paragraphMasks = soft ? softMasks : masks;
   for (let i = textOffsets[rarest]!, end = textOffsets[rarest + 1]!; i < end; i++) {
     const c = textChunks[i]!;
-    if (form.length > 1 && !holdsForm(index, c, form)) continue;
-    const d = index.chunkDoc[c]!;
-    if (s.candidate[c] === 0) {
-      s.candidate[c] = 1;
-      s.touched.push(c);
+    if (!single && !holdsForm(index, c, form)) continue;
+    const d = chunkDoc[c]!;
+    if (candidate[c] === 0) {
+      candidate[c] = 1;
+      touched[s.touchedCount++] = c;
     }
-    if (s.docCandidate[d] === 0) {
-      s.docCandidate[d] = 1;
-      s.touchedDocs.push(d);
+    if (docCandidate[d] === 0) {
+      docCandidate[d] = 1;
+      touchedDocs[s.touchedDocCount++] = d;
     }
-    mark(index, s, c, d, bit, true, soft);
+    paragraphMasks[c]! |= bit;
+    docMasks[d]! |= bit;
+    if (c === docFirstChunk[d]) leadMasks[d]! |= bit;
   }
 }
 
@@ -198,9 +214,10 @@ function refineForm(form: readonly number[], bit: number, index: SearchIndex, s:
   const { textOffsets, textChunks, docFirstChunk } = index.postings.data;
   const postings = textOffsets[rarest + 1]! - textOffsets[rarest]!;
   let articleParagraphs = 0;
-  for (const d of s.touchedDocs) articleParagraphs += docFirstChunk[d + 1]! - docFirstChunk[d]!;
+  for (let j = 0; j < s.touchedDocCount; j++) articleParagraphs += docFirstChunk[s.touchedDocs[j]! + 1]! - docFirstChunk[s.touchedDocs[j]!]!;
   if (articleParagraphs * form.length * 4 < postings) {
-    for (const d of s.touchedDocs) {
+    for (let j = 0; j < s.touchedDocCount; j++) {
+      const d = s.touchedDocs[j]!;
       for (let c = docFirstChunk[d]!, end = docFirstChunk[d + 1]!; c < end; c++) {
         if (holdsForm(index, c, form)) mark(index, s, c, d, bit, s.candidate[c] === 1, soft);
       }
@@ -220,6 +237,55 @@ function refineForm(form: readonly number[], bit: number, index: SearchIndex, s:
 export interface Domain {
   articles: Uint8Array;
   paragraphs: Uint8Array;
+}
+
+/** Most concepts for which the weight of every subset is tabulated (2^12 entries). */
+const MAX_TABLE_BITS = 12;
+
+/** weightOf[bits] = the summed weight of the concepts whose bits are set; undefined for many concepts. */
+function weightTable(weights: readonly number[]): Float64Array | undefined {
+  if (weights.length > MAX_TABLE_BITS) return undefined;
+  const table = new Float64Array(1 << weights.length);
+  for (let bits = 1; bits < table.length; bits++) {
+    const low = bits & -bits;
+    table[bits] = table[bits ^ low]! + weights[31 - Math.clz32(low)]!;
+  }
+  return table;
+}
+
+/** Publication day numbers per article (days since 1970; -1 unknown) and month (1–12; 0 unknown), computed once. */
+const calendars = new WeakMap<SearchIndex, { day: Int32Array; month: Uint8Array }>();
+function calendarOf(index: SearchIndex): { day: Int32Array; month: Uint8Array } {
+  let cal = calendars.get(index);
+  if (!cal) {
+    const day = new Int32Array(index.docs.length).fill(-1);
+    const month = new Uint8Array(index.docs.length);
+    index.docs.forEach((doc, d) => {
+      const p = doc.source.published;
+      if (!p || !/^\d{4}-\d{2}-\d{2}/.test(p)) return;
+      day[d] = Math.floor(Date.parse(p.slice(0, 10)) / 86_400_000);
+      month[d] = Number(p.slice(5, 7));
+    });
+    cal = { day, month };
+    calendars.set(index, cal);
+  }
+  return cal;
+}
+
+/** Per article touched: 1 when published in a range the question names. */
+function articlesInTime(index: SearchIndex, query: ParsedQuery, s: Scratch): Uint8Array {
+  const { day, month } = calendarOf(index);
+  const ranges = query.dates.map((r) =>
+    r.from.startsWith("*")
+      ? { anyYear: true, month: Number(r.from.slice(2, 4)), from: 0, to: 0 }
+      : { anyYear: false, month: 0, from: Math.floor(Date.parse(r.from) / 86_400_000), to: Math.floor(Date.parse(r.to) / 86_400_000) },
+  );
+  const out = s.inTime;
+  for (let j = 0; j < s.touchedDocCount; j++) {
+    const d = s.touchedDocs[j]!;
+    out[d] = ranges.some((r) => (r.anyYear ? month[d] === r.month : day[d]! >= r.from && day[d]! <= r.to)) ? 1 : 0;
+  }
+  return out;
 }
 
 export interface Ranking {
@@ -286,49 +352,58 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
       for (const form of concept.forms) refineForm(form, 1 << k, index, s);
     });
   }
-  // Titles count as the article's own words.
-  for (const d of s.touchedDocs) {
-    const title = index.titleTerms[d]!;
-    if (title.length === 0) continue;
-    concepts.forEach((concept, k) => {
-      if (concept.forms.some((form) => form.every((id) => hasTerm(title, id)))) {
-        s.docMasks[d]! |= 1 << k;
-        s.leadMasks[d]! |= 1 << k;
+  // Titles count as the article's own words (walking the title postings of each form's rarest term).
+  const { titleOffsets, titleDocs } = index.postings.data;
+  concepts.forEach((concept, k) => {
+    const bit = 1 << k;
+    for (const form of concept.forms) {
+      let rarest = form[0]!;
+      for (const id of form) if (titleOffsets[id + 1]! - titleOffsets[id]! < titleOffsets[rarest + 1]! - titleOffsets[rarest]!) rarest = id;
+      for (let i = titleOffsets[rarest]!, end = titleOffsets[rarest + 1]!; i < end; i++) {
+        const d = titleDocs[i]!;
+        if (s.docCandidate[d] === 0) continue;
+        if (form.length > 1) {
+          const title = index.titleTerms[d]!;
+          let all = true;
+          for (const id of form) if (!hasTerm(title, id)) all = false;
+          if (!all) continue;
+        }
+        s.docMasks[d]! |= bit;
+        s.leadMasks[d]! |= bit;
       }
-    });
-  }
+    }
+  });
 
   // Coverage from the masks; passing paragraphs go to flat arrays (no objects for the thousands a broad
-  // question passes).
+  // question passes). With few concepts, the weight of any set of them is one table lookup.
+  const weightOf = weightTable(weights);
+  const sumWeights = (bits: number): number => {
+    if (weightOf) return weightOf[bits]!;
+    let sum = 0;
+    for (let k = 0; bits !== 0; k++, bits >>>= 1) if (bits & 1) sum += weights[k]!;
+    return sum;
+  };
+  const inTime = dateWeight > 0 ? articlesInTime(index, query, s) : undefined;
   let n = 0;
-  for (const c of s.touched) {
+  for (let j = 0; j < s.touchedCount; j++) {
+    const c = s.touched[j]!;
     const mask = s.masks[c]!;
     const doc = index.chunkDoc[c]!;
     const docMask = s.docMasks[doc]!;
     const missing = keyMask & ~docMask;
-    if (missing !== 0) {
-      // The article does not mention every name of the question: acceptable only for minor ones.
-      let missingWeight = 0;
-      for (let k = 0; k < concepts.length; k++) if (missing & (1 << k)) missingWeight += weights[k]!;
-      if (missingWeight > missingAllowed) continue;
-    }
-    const leadMask = s.leadMasks[doc]!;
-    const soft = s.softMasks[c]!;
-    let covered = 0;
-    for (let k = 0; k < concepts.length; k++) {
-      const bit = 1 << k;
-      if (mask & bit) covered += weights[k]!;
-      else if (soft & bit) covered += weights[k]! * Math.max(o.softCredit, leadMask & bit ? o.leadCredit : 0);
-      else if (leadMask & bit) covered += weights[k]! * o.leadCredit;
-      else if (docMask & bit) covered += weights[k]! * o.docCredit;
-    }
-    const inTime = dateWeight > 0 && query.dates.some((range) => inRange(index.docs[doc]!.source.published, range));
-    if (inTime) covered += dateWeight;
+    // The article does not mention every name of the question: acceptable only for minor ones.
+    if (missing !== 0 && sumWeights(missing) > missingAllowed) continue;
+    const lead = s.leadMasks[doc]! & ~mask;
+    const soft = s.softMasks[c]! & ~mask & ~lead;
+    const elsewhere = docMask & ~mask & ~lead & ~soft;
+    let covered = sumWeights(mask) + o.leadCredit * sumWeights(lead) + o.softCredit * sumWeights(soft) + o.docCredit * sumWeights(elsewhere);
+    const dated = inTime !== undefined && inTime[doc] === 1;
+    if (dated) covered += dateWeight;
     const coverage = covered / total;
     if (coverage < floor) continue;
     s.passChunk[n] = c;
     const onTopic = domain ? (domain.articles[doc]! + domain.paragraphs[c]!) / 3 : 0;
-    s.passScore[n] = coverage + (inTime ? o.dateBonus : 0) + o.domainBonus * onTopic;
+    s.passScore[n] = coverage + (dated ? o.dateBonus : 0) + o.domainBonus * onTopic;
     n++;
   }
   if (n === 0) {
