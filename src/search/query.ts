@@ -36,7 +36,7 @@ export interface ParsedQuery {
 }
 
 export interface ParseOptions {
-  /** Most query tokens considered; the rest of a very long question is ignored. Defaults to 40. */
+  /** Most query tokens considered; the rest of a very long question is ignored. Defaults to 32. */
   maxTokens?: number;
   /** Most corpus terms one unknown Latin name may map to through its skeleton. Defaults to 6. */
   maxTranslitTerms?: number;
@@ -48,7 +48,7 @@ const MAX_NAME_LOOKUPS = 8;
 
 /** Understand a question: dates, lexicon phrases (longest first), typo-tolerant names, corpus words, skeletons. */
 export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, options: ParseOptions = {}): ParsedQuery {
-  const maxTokens = options.maxTokens ?? 40;
+  const maxTokens = options.maxTokens ?? 32;
   // Typo and skeleton matching cost more than a lookup: only this many unknown Latin words get them.
   let nameBudget = MAX_NAME_LOOKUPS;
   const maxTranslit = options.maxTranslitTerms ?? 6;
