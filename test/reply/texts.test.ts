@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,6 +33,7 @@ describe("prompts", () => {
       expect(error).toBeInstanceOf(PromptsError);
       message = (error as Error).message;
     }
+    rmSync(dir, { recursive: true, force: true });
     expect(message).toContain("en.json: resultsHeader: missing placeholder {to}");
     expect(message).toContain("en.json: help: not valid Telegram HTML: tag not allowed: <div>");
     expect(message).toContain("ar.json:");

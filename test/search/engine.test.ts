@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -82,5 +82,6 @@ describe("names no lexicon knows", () => {
     expect(results[0]?.text).toMatch(/سولوفيانينكو/);
     // and it does not leak into unrelated questions
     expect(withNew.search("Zakharova", { limit: 10 }).results.map((r) => r.docId)).not.toContain("solovyanenko-visit");
+    rmSync(dir, { recursive: true, force: true });
   });
 });
