@@ -1,5 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { GrammyError, HttpError, type Api } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
 import { ConfigError } from "../config.js";
 import { errorFields, type Logger } from "./logger.js";
 
@@ -45,12 +46,15 @@ export function installApiPolicies(api: Api, options: ApiPolicyOptions): void {
 }
 
 /**
- * getMe with the policies above (network errors retried with backoff until the deadline). A rejected token becomes a
- * ConfigError with advice; an unreachable server a ConfigError naming the API root. The token is never in the message.
+ * getMe with the policies above (5xx retried three times with backoff, network errors until the deadline), then set as
+ * the bot's info. A rejected token becomes a ConfigError with advice; an unreachable or failing server a ConfigError
+ * naming the API root. The token is never in the message.
  */
-export async function initBot(bot: { init(): Promise<void> }, apiRoot: string): Promise<void> {
+export async function initBot(bot: { api: Pick<Api, "getMe">; botInfo: UserFromGetMe }, apiRoot: string): Promise<void> {
   try {
-    await bot.init();
+    // Not bot.init(): grammY retries getMe there without end (5xx forever, any flood wait in full), so a failing
+    // Bot API would hang the start silently. Our policies bound it: auto-retry, then the per-call deadline.
+    bot.botInfo = await bot.api.getMe();
   } catch (error) {
     if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
       throw new ConfigError(
@@ -59,6 +63,12 @@ export async function initBot(bot: { init(): Promise<void> }, apiRoot: string): 
     }
     if (error instanceof HttpError || (error instanceof Error && /abort/i.test(error.message))) {
       throw new ConfigError(`could not reach the Telegram Bot API at ${apiRoot} (getMe failed after retries: ${error.message}). Check the network or TELEGRAM_API_ROOT.`);
+    }
+    // 5xx after every retry, a flood wait longer than we wait, or an answer we do not expect: still a clear line.
+    if (error instanceof GrammyError) {
+      throw new ConfigError(
+        `the Telegram Bot API at ${apiRoot} refused getMe (${error.error_code} ${error.description}) after retries. Try again later, or check TELEGRAM_API_ROOT.`,
+      );
     }
     throw error;
   }
