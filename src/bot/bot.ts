@@ -1,4 +1,4 @@
-import { Bot, GrammyError, type Composer } from "grammy";
+import { Bot, GrammyError, type ApiClientOptions, type Composer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Doc } from "../corpus/types.js";
 import type { Engine } from "../search/engine.js";
@@ -59,7 +59,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const logger = deps.logger ?? createLogger({ secrets: [deps.token] });
   const texts = deps.texts ?? loadTexts();
   const engine: EngineRef = "current" in deps.engine ? deps.engine : { current: deps.engine };
-  const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client: deps.apiRoot ? { apiRoot: deps.apiRoot } : undefined });
+  // Node's own fetch, not grammY's default node-fetch 2: a response cut off midway (the connection dropped) fails at
+  // once and is retried, where node-fetch waits for the missing bytes until the call's deadline (getUpdates: minutes).
+  const client = { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), fetch: globalThis.fetch as unknown as ApiClientOptions["fetch"] };
+  const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client });
   installApiPolicies(bot.api, { logger, deadlineMs: deps.apiDeadlineMs });
 
   let statsFor: { engine: Engine; stats: CorpusStats; byHash: Map<string, Doc> } | undefined;
