@@ -42,7 +42,7 @@ const COMMON_SHARE = 0.01;
 const MIN_COMMON_DF = 100; // paragraphs
 
 /** Weight of a concept by kind: names and places carry a question; generic words less so. */
-const TYPE_FACTOR: Record<QueryConcept["type"], number> = { person: 1.5, place: 1.3, org: 1.3, topic: 1, word: 0.6, term: 1 };
+const TYPE_FACTOR: Record<QueryConcept["type"], number> = { person: 1.5, place: 1.3, org: 1.3, topic: 1, word: 0.4, term: 1 };
 /** Words the corpus does not have count against a paragraph, but less than a concept it could have matched. */
 const UNKNOWN_FACTOR = 0.5;
 const TRANSLIT_FACTOR = 1.2;
