@@ -25,7 +25,17 @@ export async function startPolling(bot: Bot<BotContext>, logger: Logger): Promis
   return { handle, stop: () => (handle.isRunning() ? handle.stop() : Promise.resolve()) };
 }
 
-class BadRequest extends Error {}
+class BadRequest extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** Past this much of an oversized body the connection is cut instead of read to its end for a clean 413. */
+const MAX_DISCARDED_BYTES = 16_000_000;
 
 function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -33,12 +43,13 @@ function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        reject(new BadRequest("body too large"));
-        req.destroy();
-      } else chunks.push(chunk);
+      // An oversized body is read to its end and dropped, so the client gets the 413 (cutting the connection while
+      // it is still sending makes it see a reset, not an answer); a body beyond any reason is cut off.
+      if (size > MAX_DISCARDED_BYTES) req.destroy();
+      else if (size <= maxBytes) chunks.push(chunk);
     });
     req.once("end", () => {
+      if (size > maxBytes) return reject(new BadRequest("body too large", 413));
       try {
         const update = JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
         if (typeof update !== "object" || update === null || typeof (update as { update_id?: unknown }).update_id !== "number") {
@@ -62,7 +73,8 @@ export interface WebhookOptions {
 
 /**
  * The HTTP server for webhook mode: POST <path> with the right secret header reaches grammY's webhook callback;
- * a missing or wrong secret is 401 before the body is read; a malformed body is 400; GET /healthz is 200.
+ * a missing or wrong secret is 401 before the body is read; a malformed body is 400, an oversized one 413; GET /healthz
+ * is 200.
  * Keeps nothing between requests, so replicas can share one URL behind a load balancer.
  */
 export function createWebhookServer(bot: Bot<BotContext>, options: WebhookOptions): Server {
@@ -88,7 +100,7 @@ export function createWebhookServer(bot: Bot<BotContext>, options: WebhookOption
       if (res.headersSent) return;
       if (error instanceof BadRequest) {
         options.logger.warn("webhook request refused", { reason: error.message });
-        res.writeHead(400).end(error.message);
+        res.writeHead(error.status).end(error.message);
       } else {
         options.logger.error("webhook request failed", errorFields(error));
         res.writeHead(500).end();
