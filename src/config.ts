@@ -14,7 +14,8 @@ const idList = z
   .string()
   .transform((s, ctx) => {
     const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
-    const bad = parts.filter((p) => !/^-?\d+$/.test(p));
+    // Beyond 2^53 a number is rounded, possibly to somebody else's id: refused rather than read wrong.
+    const bad = parts.filter((p) => !/^-?\d+$/.test(p) || !Number.isSafeInteger(Number(p)));
     if (bad.length) ctx.addIssue({ code: "custom", message: `not numeric ids: ${bad.join(", ")}` });
     return parts.map(Number);
   });
