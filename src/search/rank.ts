@@ -36,7 +36,7 @@ const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, doc
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /** Concepts beyond this many are ignored (each is a bit in the masks and a doubling of the weight table; a chat question has fewer). */
-export const MAX_CONCEPTS = 16;
+export const MAX_CONCEPTS = 12;
 /** A concept whose terms are in more than this share of paragraphs is "common": it refines candidates, not finds them. */
 const COMMON_SHARE = 0.01;
 const MIN_COMMON_DF = 100; // paragraphs
@@ -239,8 +239,8 @@ export interface Domain {
   paragraphs: Uint8Array;
 }
 
-/** Most concepts for which the weight of every subset is tabulated (2^16 entries at most). */
-const MAX_TABLE_BITS = 16;
+/** Most concepts for which the weight of every subset is tabulated (2^12 entries). */
+const MAX_TABLE_BITS = 12;
 
 /** weightOf[bits] = the summed weight of the concepts whose bits are set; undefined for many concepts. */
 function weightTable(weights: readonly number[]): Float64Array | undefined {
