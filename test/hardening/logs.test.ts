@@ -28,13 +28,16 @@ beforeAll(async () => {
 async function session(r: Rig, webhookPort: number): Promise<void> {
   const [a, b, c, d, e] = MARKERS as [string, string, string, string, string];
   const stranger = { id: 31337, first_name: "Eve" };
-  await r.send({ message: message(ask(a)) });
-  await r.send({ message: message(`/ask ${ask(b)}`) });
-  await r.send({ message: message(`@thebot ${ask(c)}`, { chat: GROUP }) });
-  await r.send({ message: message(`just chatting ${d}`, { chat: GROUP }) });
-  await r.send({ message: { ...message("x"), text: undefined, entities: undefined, photo: [{ file_id: "f", file_unique_id: "u", width: 1, height: 1 }], caption: ask(e) } });
-  await r.send({ message: message(`/nosuchcommand ${a}`) });
-  await r.send({ message: { ...message(ask(b)), forward_origin: { type: "hidden_user", date: 1, sender_user_name: c } } });
+  // Each step from its own user, so only the flood below meets the rate limit.
+  let n = 1000;
+  const from = () => ({ from: { id: n++ } });
+  await r.send({ message: message(ask(a), from()) });
+  await r.send({ message: message(`/ask ${ask(b)}`, from()) });
+  await r.send({ message: message(`@thebot ${ask(c)}`, { chat: GROUP, ...from() }) });
+  await r.send({ message: message(`just chatting ${d}`, { chat: GROUP, ...from() }) });
+  await r.send({ message: { ...message("x", from()), text: undefined, entities: undefined, photo: [{ file_id: "f", file_unique_id: "u", width: 1, height: 1 }], caption: ask(e) } });
+  await r.send({ message: message(`/nosuchcommand ${a}`, from()) });
+  await r.send({ message: { ...message(ask(b), from()), forward_origin: { type: "hidden_user", date: 1, sender_user_name: c } } });
   await r.send({ edited_message: { ...message(ask(d)), edit_date: 2 } });
   await r.send({ inline_query: { id: "iq", from: { id: 7, is_bot: false, first_name: "Ana" }, query: ask(a), offset: "", chat_type: "sender" } });
   await r.send({ inline_query: { id: "iq", from: { id: 7, is_bot: false, first_name: "Ana" }, query: e, offset: "", chat_type: "sender" } });
@@ -44,11 +47,11 @@ async function session(r: Rig, webhookPort: number): Promise<void> {
   await r.send({ message: message(ask(a), { chat: { id: stranger.id, type: "private", first_name: "Eve" } as any, from: stranger }) });
   for (let i = 0; i < 4; i++) await r.send({ message: message(ask(b), { from: { id: 55 }, chat: { id: 55, type: "private", first_name: "F" } as any }) });
   r.fail("sendMessage", 403, "Forbidden: bot was blocked by the user");
-  await r.send({ message: message(ask(c)) });
+  await r.send({ message: message(ask(c), from()) });
   r.fail("sendMessage", 400, "Bad Request: message is too long");
-  await r.send({ message: message(ask(d)) });
+  await r.send({ message: message(ask(d), from()) });
   r.fail("sendMessage", 429, "Too Many Requests: retry after 5", { retry_after: 5 });
-  await r.send({ message: message(ask(e)) });
+  await r.send({ message: message(ask(e), from()) });
   // Webhook requests: wrong secret, malformed body, a good one.
   const post = (body: string, secret?: string) =>
     fetch(`http://127.0.0.1:${webhookPort}/hook`, { method: "POST", body, headers: { "Content-Type": "application/json", ...(secret ? { "X-Telegram-Bot-Api-Secret-Token": secret } : {}) } });
