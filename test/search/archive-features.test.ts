@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine, type Engine } from "../../src/search/engine.js";
+
+/**
+ * Archive behaviour on a small JSON-lines fixture: the same wire paragraph from two outlets is shown once with the
+ * other source listed; a named month and year prefers articles of that time; article metadata is carried.
+ */
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine(["test/fixtures/wire"]);
+});
+
+describe("near-duplicates", () => {
+  it("shows the same paragraph from two outlets once, listing the other outlet", () => {
+    const results = engine.search("Novak energy cooperation with Iran", { limit: 10 }).results;
+    const wire = results.filter((r) => r.text.includes("توسيع التعاون في مجال النفط والغاز"));
+    expect(wire).toHaveLength(1);
+    expect(wire[0]!.alsoIn.map((o) => o.source.outlet)).toEqual([wire[0]!.docId === "A-1" ? "Outlet B" : "Outlet A"]);
+  });
+
+  it("keeps paragraphs that tell different things apart", () => {
+    const texts = engine.search("Novak", { limit: 10 }).results.map((r) => r.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("dates in questions", () => {
+  it.each([
+    ["Novak oil Iran in January 2017", "2017-01"],
+    ["Novak oil Iran in May 2018", "2018-05"],
+    ["نوفاك النفط إيران في كانون الثاني 2017", "2017-01"],
+    ["نوفاك النفط إيران في أيار ٢٠١٨", "2018-05"],
+  ])("%s prefers articles of that month (%s)", (question, month) => {
+    const [first] = engine.search(question, { limit: 3 }).results;
+    expect(first?.source.published?.slice(0, 7)).toBe(month);
+  });
+});
+
+describe("metadata", () => {
+  it("carries the article's own outlet, date, title and link", () => {
+    const a = engine.getDoc("A-1")!;
+    expect(a.source).toMatchObject({ outlet: "Outlet A", published: "2018-05-14T10:00:00+00:00", url: "https://a.example/1", title: "روسيا وإيران تبحثان التعاون في مجال الطاقة" });
+    expect(engine.getDoc("B-1")!.source.url).toBeUndefined();
+  });
+});
