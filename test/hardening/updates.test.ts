@@ -19,7 +19,7 @@ beforeAll(async () => {
   texts = loadTexts();
 });
 
-type Outcome = "answer" | "nothing" | "usage" | "notText" | "unknownCommand" | "silence";
+type Outcome = "answer" | "nothing" | "usage" | "notText" | "unknownCommand" | "start" | "silence";
 
 function outcomeOf(calls: Call[]): Outcome {
   const out = sends(calls);
@@ -32,6 +32,7 @@ function outcomeOf(calls: Call[]): Outcome {
   if (html.startsWith("Write your question after the command")) return "usage";
   if (html === texts.en.notText) return "notText";
   if (html === texts.en.unknownCommand) return "unknownCommand";
+  if (html.startsWith("<b>Ask me about")) return "start";
   throw new Error(`unexpected reply: ${html.slice(0, 80)}`);
 }
 
@@ -69,6 +70,9 @@ describe("messages", () => {
     ["/ask@otherbot in a private chat", { message: message(`/ask@otherbot ${Q}`) }, "unknownCommand", "unknown_command"],
     ["/ASK in capitals", { message: message(`/ASK ${Q}`) }, "answer", "answered"],
     ["an unknown command", { message: message("/weather") }, "unknownCommand", "unknown_command"],
+    ["/start with a deep link to no document", { message: message("/start a-../../etc/passwd") }, "start", "start"],
+    ["/start with a forged hashed deep link", { message: message("/start h-AAAAAAAAAAAA") }, "start", "start"],
+    ["/start with a 5000-character payload", { message: message(`/start a-${"x".repeat(5000)}`) }, "start", "start"],
   ])("private chat, %s", async (_, update, expected, log) => {
     expect(outcomeOf(await r.send(update))).toBe(expected);
     expect(logged(r)).toBe(log);
