@@ -18,7 +18,8 @@ import { hasLoneSurrogate, hostileString, messageProblems, parseTelegramHtml, ri
  * text, never as markup.
  */
 
-const RUNS = 150;
+/** Runs per property; HARDENING_RUNS=5000 for a deeper search. */
+const RUNS = Number(process.env.HARDENING_RUNS ?? 150);
 let engine: Engine;
 let texts: TextsByLang;
 beforeAll(async () => {
