@@ -31,10 +31,12 @@ interface Args {
   questionFiles: string[];
   baseline: boolean;
   out?: string;
+  /** Questions for the soak run (`--soak [N]`); 0 = no soak. */
+  soak: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1000, 10_000, 100_000], questionFiles: [], baseline: true };
+  const args: Args = { sizes: [1000, 10_000, 100_000], questionFiles: [], baseline: true, soak: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--sizes") args.sizes = (argv[++i] ?? "").split(",").map(Number).filter((n) => n > 0);
@@ -43,6 +45,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--questions") args.questionFiles.push(argv[++i] ?? "");
     else if (a === "--no-baseline") args.baseline = false;
     else if (a === "--out") args.out = argv[++i];
+    else if (a === "--soak") args.soak = /^\d+$/.test(argv[i + 1] ?? "") ? Number(argv[++i]) : 20_000;
     else throw new Error(`unknown argument: ${a}`);
   }
   return args;
@@ -160,8 +163,19 @@ function table(rows: Row[]): string {
   return [fmt(header), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...cells.map(fmt)].join("\n");
 }
 
+/** The soak runs alone, in a child with --expose-gc so memory is read after a collection. */
+function runSoak(count: number, folders: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--expose-gc", path.join(path.dirname(CHILD), "soak.ts"), String(count), ...folders], {
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.once("exit", (code) => resolve(code ?? 1));
+  });
+}
+
 await runMain(async () => {
   const args = parseArgs(process.argv.slice(2));
+  if (args.soak > 0) return runSoak(args.soak, args.corpus ?? ["seeds"]);
   const started = performance.now();
   mkdirSync(OUT_DIR, { recursive: true });
   const questions = [...QUESTIONS];

@@ -87,14 +87,15 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
     const { token, key } = keyed[i]!;
     i++;
     if (LATIN.test(token)) {
-      const fuzzy = nameBudget-- > 0 ? fuzzyAlias(token, lexicon) : undefined;
+      // An ordinary English word is no typo of a name ("according" is not a misspelt anything).
+      const nameLike = !isEnglishWord(token) || capitalized.has(token);
+      const fuzzy = nameLike && nameBudget-- > 0 ? fuzzyAlias(token, lexicon) : undefined;
       if (fuzzy) {
         push(lexiconConcept(fuzzy, token, "fuzzy", index));
         continue;
       }
       // A Latin word of the corpus (an English quote, a brand) counts only when it looks like a name: an ordinary
       // English word found once in an Arabic archive would outweigh the whole question.
-      const nameLike = !isEnglishWord(token) || capitalized.has(token);
       const direct = nameLike ? index.vocab.get(key) : undefined;
       if (direct !== undefined) {
         push({ key: `term:${key}`, text: token, source: "term", type: "term", forms: [[direct]] });
