@@ -164,6 +164,8 @@ export interface DomainMarks {
   articles: Uint8Array;
   /** Per paragraph: how many sides it names (0, 1, 2). */
   paragraphs: Uint8Array;
+  /** Per paragraph: 1 when it holds a number (for "how much" questions). */
+  numbers: Uint8Array;
 }
 
 /** Mark on-topic articles and paragraphs by walking the postings of the sides' one-word forms once. */
@@ -190,7 +192,24 @@ export function domainMarks(index: SearchIndex, lexicon: Lexicon): DomainMarks {
   return {
     articles: docSides.map((m) => (m === both ? 1 : 0)),
     paragraphs: paragraphs.map((m) => (m === 0 ? 0 : m === both ? 2 : 1)),
+    numbers: paragraphsWithNumbers(index),
   };
+}
+
+/** Per paragraph, 1 when one of its terms is a number (digits of any script were folded to ASCII). */
+export function paragraphsWithNumbers(index: SearchIndex): Uint8Array {
+  const numeric = new Uint8Array(index.terms.length);
+  index.terms.forEach((t, id) => (numeric[id] = /^\d/.test(t) ? 1 : 0));
+  const out = new Uint8Array(index.chunks.length);
+  index.chunkTerms.forEach((terms, c) => {
+    for (const id of terms) {
+      if (numeric[id]) {
+        out[c] = 1;
+        break;
+      }
+    }
+  });
+  return out;
 }
 
 export interface CreateEngineOptions extends LoadOptions {

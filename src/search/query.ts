@@ -33,6 +33,15 @@ export interface ParsedQuery {
   lang: Lang;
   concepts: QueryConcept[];
   dates: DateRange[];
+  /** The question asks for an amount ("how much", «كم», «چقدر»): answers holding a number are preferred. */
+  wantsQuantity: boolean;
+}
+
+/** Folded question openings that ask for an amount, in the three languages. */
+const QUANTITY_CUES = [["how", "much"], ["how", "many"], ["how", "far"], ["how", "long"], ["what", "percentage"], ["كم"], ["بكم"], ["چقدر"], ["چند"]];
+
+export function wantsQuantity(tokens: readonly string[]): boolean {
+  return tokens.some((_, i) => QUANTITY_CUES.some((cue) => cue.every((w, j) => tokens[i + j] === w)));
 }
 
 export interface ParseOptions {
@@ -109,7 +118,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
     const id = index.vocab.get(key);
     push({ key: `term:${key}`, text: token, source: id === undefined ? "unknown" : "term", type: "term", forms: id === undefined ? [] : [[id]] });
   }
-  return { text, lang, concepts, dates };
+  return { text, lang, concepts, dates, wantsQuantity: wantsQuantity(allTokens) };
 }
 
 /** A query token's matching keys: stemmed (for topics and words) and exact (for names). */

@@ -18,6 +18,8 @@ export interface RankOptions {
   bm25Weight?: number;
   /** Paragraphs ranked in full (the rest of those passing are only counted). Defaults to 300. */
   keep?: number;
+  /** Score added, for a question asking for an amount, to paragraphs that hold a number. Defaults to 0.1. */
+  quantityBonus?: number;
   /** Credit for a multi-word concept of which the paragraph holds only the anchor word. Defaults to 0.5. */
   softCredit?: number;
   /** Of a question naming three or more names, the share of their weight an article may lack. Defaults to 0.2. */
@@ -31,7 +33,7 @@ export interface RankOptions {
   domainBonus?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, softCredit: 0.5, missingNameShare: 0.2, domainBonus: 0.15 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, domainBonus: 0.15 };
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
@@ -233,10 +235,14 @@ function refineForm(form: readonly number[], bit: number, index: SearchIndex, s:
   }
 }
 
-/** On-topic marks (see Engine): per article 0/1 (names both sides), per paragraph 0/1/2 (sides it names). */
+/**
+ * Marks computed once per engine: on topic per article 0/1 (names both sides) and per paragraph 0/1/2 (sides it
+ * names); per paragraph 1 when it holds a number.
+ */
 export interface Domain {
   articles: Uint8Array;
   paragraphs: Uint8Array;
+  numbers?: Uint8Array;
 }
 
 /** Most concepts for which the weight of every subset is tabulated (2^12 entries). */
@@ -403,7 +409,8 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     if (coverage < floor) continue;
     s.passChunk[n] = c;
     const onTopic = domain ? (domain.articles[doc]! + domain.paragraphs[c]!) / 3 : 0;
-    s.passScore[n] = coverage + (dated ? o.dateBonus : 0) + o.domainBonus * onTopic;
+    const quantity = query.wantsQuantity && domain?.numbers?.[c] ? o.quantityBonus : 0;
+    s.passScore[n] = coverage + (dated ? o.dateBonus : 0) + o.domainBonus * onTopic + quantity;
     n++;
   }
   if (n === 0) {

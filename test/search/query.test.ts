@@ -68,3 +68,18 @@ describe("query understanding", () => {
     expect(parsed.concepts.every((c) => c.source !== "translit")).toBe(true);
   });
 });
+
+describe("questions asking for an amount", () => {
+  it.each([
+    ["how much did Russia's oil output fall?", true],
+    ["How many refugees returned to Syria", true],
+    ["how far did the forces pull back", true],
+    ["كم بلغ حجم التبادل التجاري بين إيران وروسيا؟", true],
+    ["حجم تجارت ایران و روسیه چقدر است؟", true],
+    ["what did Lavrov say about the nuclear deal", false],
+    ["لافروف في طهران", false],
+    ["how did Zarif react", false],
+  ])("%s → %s", (question, expected) => {
+    expect(engine.parse(question).wantsQuantity).toBe(expected);
+  });
+});
