@@ -30,6 +30,8 @@ export interface Concept {
   forms: string[][];
   /** Consonant skeletons of its Arabic/Persian words, to cross-check a typo-tolerant Latin match. */
   skeletons: Set<string>;
+  /** The lexicon file it comes from, without `.json` ("politics", "people"…); empty when built from a list. */
+  group: string;
 }
 
 export interface Lexicon {
@@ -80,8 +82,9 @@ export function aliasKeys(text: string, protectedWords: ReadonlySet<string>, exa
 }
 
 /** Read and validate every `.json` file of a lexicon folder. A bad file is reported and skipped. */
-export function readLexiconEntries(dir: string = LEXICON_DIR): { entries: ConceptEntry[]; problems: string[]; raw: string } {
+export function readLexiconEntries(dir: string = LEXICON_DIR): { entries: ConceptEntry[]; problems: string[]; raw: string; groups: Map<string, string> } {
   const entries: ConceptEntry[] = [];
+  const groups = new Map<string, string>();
   const problems: string[] = [];
   let raw = "";
   let files: string[] = [];
@@ -111,12 +114,18 @@ export function readLexiconEntries(dir: string = LEXICON_DIR): { entries: Concep
       continue;
     }
     entries.push(...parsed.data.concepts);
+    for (const c of parsed.data.concepts) if (!groups.has(c.id)) groups.set(c.id, file.replace(/\.json$/, ""));
   }
-  return { entries, problems, raw };
+  return { entries, problems, raw, groups };
 }
 
 /** Build the matching structures. Conflicts (an alias claimed twice, an empty form) are listed in `problems`. */
-export function buildLexicon(entries: readonly ConceptEntry[], extraProblems: string[] = [], raw = ""): Lexicon {
+export function buildLexicon(
+  entries: readonly ConceptEntry[],
+  extraProblems: string[] = [],
+  raw = "",
+  groups: ReadonlyMap<string, string> = new Map(),
+): Lexicon {
   const problems = [...extraProblems];
   const protectedWords = new Set<string>();
   for (const entry of entries) {
@@ -158,7 +167,7 @@ export function buildLexicon(entries: readonly ConceptEntry[], extraProblems: st
     }
     const skeletons = new Set<string>();
     for (const form of [...entry.ar, ...entry.fa]) for (const token of tokenizeFolded(fold(form))) skeletons.add(arabicSkeleton(token));
-    const concept: Concept = { id: entry.id, type: entry.type, label: entry.en[0] ?? entry.ar[0] ?? entry.fa[0] ?? entry.id, entry, forms, skeletons };
+    const concept: Concept = { id: entry.id, type: entry.type, label: entry.en[0] ?? entry.ar[0] ?? entry.fa[0] ?? entry.id, entry, forms, skeletons, group: groups.get(entry.id) ?? "" };
     concepts.push(concept);
     byId.set(entry.id, concept);
     const exact = isNameType(entry.type);
@@ -228,6 +237,6 @@ export function expandNameVariants(concepts: Concept[]): void {
 
 /** The shipped lexicon. */
 export function loadLexicon(dir: string = LEXICON_DIR): Lexicon {
-  const { entries, problems, raw } = readLexiconEntries(dir);
-  return buildLexicon(entries, problems, raw);
+  const { entries, problems, raw, groups } = readLexiconEntries(dir);
+  return buildLexicon(entries, problems, raw, groups);
 }

@@ -18,7 +18,10 @@ function formatResultPlain(result: SearchResult, i: number): string {
 
 /** The whole answer as plain text (terminal and CLI). */
 export function formatPlainAnswer(response: SearchResponse, offset = 0): string {
-  if (response.results.length === 0) return `Nothing found for: ${response.query.trim() || "(empty question)"}`;
+  if (response.results.length === 0) {
+    const why = response.outsideSubject ? " (the question is about something this bot does not follow: sport, weather, films…)" : "";
+    return `Nothing found for: ${response.query.trim() || "(empty question)"}${why}`;
+  }
   const head = `${response.total} result${response.total === 1 ? "" : "s"} for: ${response.query.trim()}`;
   return [head, ...response.results.map((r, i) => formatResultPlain(r, i + offset))].join("\n\n");
 }

@@ -43,6 +43,8 @@ export const TextsSchema = z.strictObject({
   askUsage: template("example"),
   resultsHeader: template("from", "to", "total"),
   nothingFound: template(),
+  /** "Nothing found" for a question only about things the bot does not follow (sport, weather…). */
+  outsideSubject: template(),
   alsoReportedBy: template("outlets"),
   link: template(),
   paragraph: template("n"),

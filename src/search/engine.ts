@@ -1,6 +1,7 @@
 import { loadCorpus, type LoadOptions } from "../corpus/load.js";
 import type { Chunk, CorpusWarning, Doc, SourceInfo } from "../corpus/types.js";
-import { loadLexicon, type Lexicon } from "../lexicon/lexicon.js";
+import { loadLexicon, type Concept, type Lexicon } from "../lexicon/lexicon.js";
+import { isOutsideSubject, SUBJECT_SIDES } from "../lexicon/subject.js";
 import { fold, type Lang } from "../text/fold.js";
 import { buildSearchIndex, CachedAnalyzer, type SearchIndex } from "./index.js";
 import { parseQuery, type ParsedQuery } from "./query.js";
@@ -34,6 +35,8 @@ export interface SearchResponse {
   results: SearchResult[];
   /** How the question was understood (for debugging and `--json`). */
   understood: { text: string; concept: string; source: string; found: boolean }[];
+  /** True when the question is only about things the bot does not follow (sport, weather…): no results by design. */
+  outsideSubject: boolean;
 }
 
 export interface SearchOptions extends RankOptions {
@@ -87,6 +90,15 @@ export class Engine {
   search(question: string, options: SearchOptions = {}): SearchResponse {
     const { limit = 10, offset = 0, ...rankOptions } = options;
     const parsed = this.parse(question);
+    const named = parsed.concepts.flatMap((c) => (c.source === "lexicon" || c.source === "fuzzy" ? [this.lexicon.byId.get(c.key)] : []));
+    const outsideSubject = isOutsideSubject(named.filter((c): c is Concept => c !== undefined));
+    const understood = parsed.concepts.map((c) => ({
+      text: c.text,
+      concept: c.source === "lexicon" || c.source === "fuzzy" ? c.key : c.source,
+      source: c.source,
+      found: c.forms.length > 0,
+    }));
+    if (outsideSubject) return { query: question, lang: parsed.lang, total: 0, results: [], understood, outsideSubject };
     const ranking = rank(parsed, this.index, { ...rankOptions, keep: Math.max(rankOptions.keep ?? 300, offset + limit + 60) }, this.domain);
     const ranked = groupNearDuplicates(ranking.items, this.index);
     // Paragraphs beyond those ranked in full were only counted; near-duplicates among them are not folded.
@@ -118,12 +130,8 @@ export class Engine {
       lang: parsed.lang,
       total,
       results,
-      understood: parsed.concepts.map((c) => ({
-        text: c.text,
-        concept: c.source === "lexicon" || c.source === "fuzzy" ? c.key : c.source,
-        source: c.source,
-        found: c.forms.length > 0,
-      })),
+      understood,
+      outsideSubject,
     };
   }
 
@@ -150,15 +158,6 @@ export class Engine {
   }
 }
 
-/**
- * The two sides of the bot's subject, each a set of lexicon concepts (the country, its capital). An article naming
- * both sides, and a paragraph naming one or both, are "on topic" (see RankOptions.domainBonus).
- */
-export const DOMAIN_SIDES = [
-  ["place.iran", "place.tehran"],
-  ["place.russia", "place.moscow"],
-];
-
 export interface DomainMarks {
   /** Per article: 1 when it names both sides. */
   articles: Uint8Array;
@@ -168,12 +167,15 @@ export interface DomainMarks {
   numbers: Uint8Array;
 }
 
-/** Mark on-topic articles and paragraphs by walking the postings of the sides' one-word forms once. */
+/**
+ * Mark on-topic articles and paragraphs (see RankOptions.domainBonus): an article naming both sides of the subject,
+ * a paragraph naming one or both. Walks the postings of the sides' one-word forms once.
+ */
 export function domainMarks(index: SearchIndex, lexicon: Lexicon): DomainMarks {
   const { textOffsets, textChunks } = index.postings.data;
   const paragraphs = new Uint8Array(index.chunks.length);
   const docSides = new Uint8Array(index.docs.length);
-  DOMAIN_SIDES.forEach((side, k) => {
+  SUBJECT_SIDES.forEach((side, k) => {
     const bit = 1 << k;
     for (const id of side) {
       for (const form of lexicon.byId.get(id)?.forms ?? []) {
@@ -188,7 +190,7 @@ export function domainMarks(index: SearchIndex, lexicon: Lexicon): DomainMarks {
       }
     }
   });
-  const both = (1 << DOMAIN_SIDES.length) - 1;
+  const both = (1 << SUBJECT_SIDES.length) - 1;
   return {
     articles: docSides.map((m) => (m === both ? 1 : 0)),
     paragraphs: paragraphs.map((m) => (m === 0 ? 0 : m === both ? 2 : 1)),

@@ -80,6 +80,7 @@ export class SegmentedEngine extends Engine {
       total: Math.max(merged.length, main.total - dropped + (delta?.total ?? 0)),
       results: merged.slice(offset, offset + limit),
       understood,
+      outsideSubject: main.outsideSubject,
     };
   }
 }

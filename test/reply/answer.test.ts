@@ -34,7 +34,7 @@ function result(over: Over = {}): SearchResult {
 }
 
 function response(results: SearchResult[], total = results.length, query = "q"): SearchResponse {
-  return { query, lang: "ar", total, results, understood: [] };
+  return { query, lang: "ar", total, results, understood: [], outsideSubject: false };
 }
 
 function assertSendable(html: string) {
@@ -85,6 +85,14 @@ describe("renderAnswer on the seed corpus", () => {
     const [m] = renderAnswer(engine.search("xyzzy plugh", { limit: 3 }), { question: "xyzzy plugh", texts: texts.fa, lang: "fa" });
     expect(m!.html).toContain(texts.fa.nothingFound);
     expect(actions(m!.buttons)).toEqual([0, 1, 2].map((index) => ({ kind: "example", lang: "fa", index })));
+    assertSendable(m!.html);
+  });
+
+  it.each(["en", "ar", "fa"] as const)("says in %s when a question is outside what the bot follows", (lang) => {
+    const question = "نتائج مباريات كرة القدم";
+    const [m] = renderAnswer(engine.search(question, { limit: 3 }), { question, texts: texts[lang], lang });
+    expect(m!.html).toContain(texts[lang].outsideSubject);
+    expect(m!.html).not.toContain(texts[lang].nothingFound);
     assertSendable(m!.html);
   });
 });

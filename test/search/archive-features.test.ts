@@ -44,3 +44,25 @@ describe("metadata", () => {
     expect(engine.getDoc("B-1")!.source.url).toBeUndefined();
   });
 });
+
+describe("questions outside the subject", () => {
+  // The fixture holds a World Cup report and a London weather report: an archive reports such things, the bot does
+  // not follow them unless the question ties them to its subject.
+  it.each(["football match results", "نتائج مباريات كرة القدم", "weather in London tomorrow", "پیش بینی هواشناسی لندن"])(
+    "%s gets nothing, marked as outside the subject",
+    (question) => {
+      const response = engine.search(question);
+      expect(response.outsideSubject).toBe(true);
+      expect(response.results).toEqual([]);
+    },
+  );
+
+  it.each([
+    ["Iran World Cup match", "S-1"],
+    ["cold wave from Russia", "W-1"],
+  ])("%s is answered: it names a side of the subject", (question, docId) => {
+    const response = engine.search(question);
+    expect(response.outsideSubject).toBe(false);
+    expect(response.results[0]?.docId).toBe(docId);
+  });
+});
