@@ -36,17 +36,56 @@ export function overlap(a: Uint32Array, b: Uint32Array): number {
  */
 export function groupNearDuplicates(ranked: RankedChunk[], index: SearchIndex): Group[] {
   const groups: Group[] = [];
+  const signatures: Signature[] = [];
   for (let r = 0; r < ranked.length; r++) {
     const item = ranked[r]!;
     if (r < GROUP_WINDOW) {
       const terms = index.chunkTerms[item.chunk]!;
-      const twin = groups.find((g) => overlap(index.chunkTerms[g.best.chunk]!, terms) >= NEAR_DUPLICATE);
-      if (twin) {
-        twin.others.push(item.chunk);
+      const signature = signatureOf(terms);
+      const twin = groups.findIndex((g, k) => mayShare(signatures[k]!, signature) && overlap(index.chunkTerms[g.best.chunk]!, terms) >= NEAR_DUPLICATE);
+      if (twin >= 0) {
+        groups[twin]!.others.push(item.chunk);
         continue;
       }
+      signatures.push(signature);
     }
     groups.push({ best: item, others: [] });
   }
   return groups;
+}
+
+/** A paragraph's terms hashed onto 64 bits (two words), and how many terms it has. */
+interface Signature {
+  low: number;
+  high: number;
+  size: number;
+}
+
+function signatureOf(terms: Uint32Array): Signature {
+  let low = 0;
+  let high = 0;
+  for (const t of terms) {
+    const bit = Math.imul(t, 0x9e3779b1) >>> 26; // 0–63, spread by a multiplicative hash
+    if (bit < 32) low |= 1 << bit;
+    else high |= 1 << (bit - 32);
+  }
+  return { low, high, size: terms.length };
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * False when the two paragraphs certainly share less than NEAR_DUPLICATE of the smaller one's terms: each of its
+ * hash bits the other lacks stands for at least one term not shared. A cheap test before the exact overlap.
+ */
+function mayShare(a: Signature, b: Signature): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return false;
+  const missing = popcount(small.low & ~large.low) + popcount(small.high & ~large.high);
+  // At most size − missing terms are shared; computed as `overlap` computes its share.
+  return (small.size - missing) / small.size >= NEAR_DUPLICATE;
 }

@@ -188,22 +188,27 @@ function discoverForm(form: readonly number[], bit: number, index: SearchIndex, 
   const { candidate, docCandidate, masks, softMasks, docMasks, leadMasks, touched, touchedDocs } = s;
   const single = form.length === 1;
   const paragraphMasks = soft ? softMasks : masks;
+  // Counters in locals: this loop runs over up to every paragraph.
+  let touchedCount = s.touchedCount;
+  let touchedDocCount = s.touchedDocCount;
   for (let i = textOffsets[rarest]!, end = textOffsets[rarest + 1]!; i < end; i++) {
     const c = textChunks[i]!;
     if (!single && !holdsForm(index, c, form)) continue;
     const d = chunkDoc[c]!;
     if (candidate[c] === 0) {
       candidate[c] = 1;
-      touched[s.touchedCount++] = c;
+      touched[touchedCount++] = c;
     }
     if (docCandidate[d] === 0) {
       docCandidate[d] = 1;
-      touchedDocs[s.touchedDocCount++] = d;
+      touchedDocs[touchedDocCount++] = d;
     }
     paragraphMasks[c]! |= bit;
     docMasks[d]! |= bit;
     if (c === docFirstChunk[d]) leadMasks[d]! |= bit;
   }
+  s.touchedCount = touchedCount;
+  s.touchedDocCount = touchedDocCount;
 }
 
 /**
@@ -248,9 +253,9 @@ export interface Domain {
 /** Most concepts for which the weight of every subset is tabulated (2^12 entries). */
 const MAX_TABLE_BITS = 12;
 
-/** weightOf[bits] = the summed weight of the concepts whose bits are set; undefined for many concepts. */
-function weightTable(weights: readonly number[]): Float64Array | undefined {
-  if (weights.length > MAX_TABLE_BITS) return undefined;
+/** weightOf[bits] = the summed weight of the concepts whose bits are set (at most MAX_CONCEPTS of them). */
+function weightTable(weights: readonly number[]): Float64Array {
+  if (weights.length > MAX_TABLE_BITS) throw new RangeError(`at most ${MAX_TABLE_BITS} concepts are ranked`);
   const table = new Float64Array(1 << weights.length);
   for (let bits = 1; bits < table.length; bits++) {
     const low = bits & -bits;
@@ -292,6 +297,69 @@ function articlesInTime(index: SearchIndex, query: ParsedQuery, s: Scratch): Uin
     out[d] = ranges.some((r) => (r.anyYear ? month[d] === r.month : day[d]! >= r.from && day[d]! <= r.to)) ? 1 : 0;
   }
   return out;
+}
+
+/** What the coverage pass needs, gathered once per question (one object shape, so the loop stays optimized). */
+interface PassContext {
+  chunkDoc: Uint32Array;
+  weightOf: Float64Array;
+  keyMask: number;
+  missingAllowed: number;
+  leadCredit: number;
+  softCredit: number;
+  docCredit: number;
+  /** Per article: in the question's time (empty when it names none). */
+  inTime: Uint8Array;
+  dateWeight: number;
+  dateBonus: number;
+  total: number;
+  floor: number;
+  domainBonus: number;
+  domainArticles: Uint8Array;
+  domainParagraphs: Uint8Array;
+  /** Per paragraph: holds a number (empty unless the question asks for an amount). */
+  numbers: Uint8Array;
+  quantityBonus: number;
+}
+
+/**
+ * Score every touched paragraph by coverage and write those reaching the floor to s.passChunk/passScore; returns
+ * how many. A hot loop over up to every paragraph, kept apart from rank() so that it is optimized on its own.
+ */
+function collectPassing(s: Scratch, x: PassContext): number {
+  const { touched, masks, softMasks, docMasks, leadMasks, passChunk, passScore } = s;
+  const { chunkDoc, weightOf, keyMask, missingAllowed, leadCredit, softCredit, docCredit, inTime, dateWeight, dateBonus, total, floor } = x;
+  const { domainBonus, domainArticles, domainParagraphs, numbers, quantityBonus } = x;
+  const dates = inTime.length > 0;
+  const onTopic = domainArticles.length > 0;
+  const quantity = numbers.length > 0;
+  const count = s.touchedCount;
+  let n = 0;
+  for (let j = 0; j < count; j++) {
+    const c = touched[j]!;
+    const mask = masks[c]!;
+    const doc = chunkDoc[c]!;
+    const docMask = docMasks[doc]!;
+    const missing = keyMask & ~docMask;
+    // The article does not mention every name of the question: acceptable only for minor ones.
+    if (missing !== 0 && weightOf[missing]! > missingAllowed) continue;
+    const lead = leadMasks[doc]! & ~mask;
+    const soft = softMasks[c]! & ~mask & ~lead;
+    const elsewhere = docMask & ~mask & ~lead & ~soft;
+    let covered = weightOf[mask]! + leadCredit * weightOf[lead]! + softCredit * weightOf[soft]! + docCredit * weightOf[elsewhere]!;
+    const dated = dates && inTime[doc] === 1;
+    if (dated) covered += dateWeight;
+    const coverage = covered / total;
+    if (coverage < floor) continue;
+    let score = coverage;
+    if (dated) score += dateBonus;
+    if (onTopic) score += (domainBonus * (domainArticles[doc]! + domainParagraphs[c]!)) / 3;
+    if (quantity && numbers[c] === 1) score += quantityBonus;
+    passChunk[n] = c;
+    passScore[n] = score;
+    n++;
+  }
+  return n;
 }
 
 export interface Ranking {
@@ -381,38 +449,27 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   });
 
   // Coverage from the masks; passing paragraphs go to flat arrays (no objects for the thousands a broad
-  // question passes). With few concepts, the weight of any set of them is one table lookup.
-  const weightOf = weightTable(weights);
-  const sumWeights = (bits: number): number => {
-    if (weightOf) return weightOf[bits]!;
-    let sum = 0;
-    for (let k = 0; bits !== 0; k++, bits >>>= 1) if (bits & 1) sum += weights[k]!;
-    return sum;
-  };
-  const inTime = dateWeight > 0 ? articlesInTime(index, query, s) : undefined;
-  let n = 0;
-  for (let j = 0; j < s.touchedCount; j++) {
-    const c = s.touched[j]!;
-    const mask = s.masks[c]!;
-    const doc = index.chunkDoc[c]!;
-    const docMask = s.docMasks[doc]!;
-    const missing = keyMask & ~docMask;
-    // The article does not mention every name of the question: acceptable only for minor ones.
-    if (missing !== 0 && sumWeights(missing) > missingAllowed) continue;
-    const lead = s.leadMasks[doc]! & ~mask;
-    const soft = s.softMasks[c]! & ~mask & ~lead;
-    const elsewhere = docMask & ~mask & ~lead & ~soft;
-    let covered = sumWeights(mask) + o.leadCredit * sumWeights(lead) + o.softCredit * sumWeights(soft) + o.docCredit * sumWeights(elsewhere);
-    const dated = inTime !== undefined && inTime[doc] === 1;
-    if (dated) covered += dateWeight;
-    const coverage = covered / total;
-    if (coverage < floor) continue;
-    s.passChunk[n] = c;
-    const onTopic = domain ? (domain.articles[doc]! + domain.paragraphs[c]!) / 3 : 0;
-    const quantity = query.wantsQuantity && domain?.numbers?.[c] ? o.quantityBonus : 0;
-    s.passScore[n] = coverage + (dated ? o.dateBonus : 0) + o.domainBonus * onTopic + quantity;
-    n++;
-  }
+  // question passes). The weight of any set of concepts is one table lookup.
+  const none = new Uint8Array(0);
+  const n = collectPassing(s, {
+    chunkDoc: index.chunkDoc,
+    weightOf: weightTable(weights),
+    keyMask,
+    missingAllowed,
+    leadCredit: o.leadCredit,
+    softCredit: o.softCredit,
+    docCredit: o.docCredit,
+    inTime: dateWeight > 0 ? articlesInTime(index, query, s) : none,
+    dateWeight,
+    dateBonus: o.dateBonus,
+    total,
+    floor,
+    domainBonus: domain ? o.domainBonus : 0,
+    domainArticles: domain?.articles ?? none,
+    domainParagraphs: domain?.paragraphs ?? none,
+    numbers: query.wantsQuantity ? (domain?.numbers ?? none) : none,
+    quantityBonus: o.quantityBonus,
+  });
   if (n === 0) {
     s.reset();
     return { items: [], total: 0 };
@@ -434,13 +491,26 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   index.postings.scoreInto(distinct, s.bm25, (c) => s.selected[c] === 1);
   let maxBm25 = 0;
   for (const i of selected) maxBm25 = Math.max(maxBm25, s.bm25[s.passChunk[i]!]!);
-  const out: RankedChunk[] = selected.map((i) => {
+  const final = new Float64Array(selected.length);
+  selected.forEach((i, j) => {
+    const c = s.passChunk[i]!;
+    final[j] = s.passScore[i]! + (maxBm25 > 0 ? (o.bm25Weight * s.bm25[c]!) / maxBm25 : 0);
+  });
+  // Many paragraphs may tie within the BM25 margin (a broad question passes most of the corpus): only the best
+  // `keep` by final score become results, so the objects made and sorted stay few.
+  let best = selected.map((_, j) => j);
+  if (best.length > keep) {
+    const cut = kthLargest(final.slice(), keep);
+    const above = best.filter((j) => final[j]! > cut);
+    const at = best.filter((j) => final[j] === cut).sort((a, b) => s.passChunk[selected[a]!]! - s.passChunk[selected[b]!]!);
+    best = above.concat(at.slice(0, keep - above.length));
+  }
+  const out: RankedChunk[] = best.map((j) => {
+    const i = selected[j]!;
     const c = s.passChunk[i]!;
     const matched: number[] = [];
     for (let k = 0; k < concepts.length; k++) if (s.masks[c]! & (1 << k)) matched.push(k);
-    const bm25 = maxBm25 > 0 ? s.bm25[c]! / maxBm25 : 0;
-    const score = s.passScore[i]!;
-    return { chunk: c, coverage: score, matched, score: score + o.bm25Weight * bm25 };
+    return { chunk: c, coverage: s.passScore[i]!, matched, score: final[j]! };
   });
   for (const i of selected) s.selected[s.passChunk[i]!] = 0;
   s.reset();
