@@ -52,8 +52,15 @@ const TITLE_BOOST = 1.5;
 
 /** MiniSearch's calcBM25Score, same operations in the same order. */
 function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
-  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
-  return invDocFreq * (D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avgFieldLength)));
+  return inverseDocFrequency(matchingCount, totalCount) * tfPart(termFreq, fieldLength, avgFieldLength);
+}
+
+function inverseDocFrequency(matchingCount: number, totalCount: number): number {
+  return Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+}
+
+function tfPart(termFreq: number, fieldLength: number, avgFieldLength: number): number {
+  return D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avgFieldLength));
 }
 
 export class Postings {
@@ -155,20 +162,21 @@ export class Postings {
   }
 
   /**
-   * Add each listed term's BM25+ (text field, plus the boosted title) into `into[chunk]` for the chunks where
-   * `accept(chunk)` holds; no result list, no sort. The per-term scores are MiniSearch's; the "× terms matched"
-   * factor of `search` is left out (coverage does that job in ranking).
+   * Add each listed term's BM25+ (text field, plus the boosted title) into `into[chunk]` for the chunks flagged 1 in
+   * `accept`; no result list, no sort. The per-term scores are MiniSearch's (the same operations, with the term's
+   * IDF computed once); the "× terms matched" factor of `search` is left out (coverage does that job in ranking).
    */
-  scoreInto(termIds: readonly number[], into: Float64Array, accept: (chunk: number) => boolean): void {
+  scoreInto(termIds: readonly number[], into: Float64Array, accept: Uint8Array): void {
     const p = this.data;
     const n = p.chunkCount;
+    const { textChunks, textTf, textLength, avgTextLength } = p;
     for (const t of termIds) {
       const tStart = p.textOffsets[t]!;
       const tEnd = p.textOffsets[t + 1]!;
-      const matching = tEnd - tStart;
+      const idf = inverseDocFrequency(tEnd - tStart, n);
       for (let i = tStart; i < tEnd; i++) {
-        const c = p.textChunks[i]!;
-        if (accept(c)) into[c]! += bm25(p.textTf[i]!, matching, n, p.textLength[c]!, p.avgTextLength);
+        const c = textChunks[i]!;
+        if (accept[c] === 1) into[c]! += idf * tfPart(textTf[i]!, textLength[c]!, avgTextLength);
       }
       const hStart = p.titleOffsets[t]!;
       const hEnd = p.titleOffsets[t + 1]!;
@@ -178,7 +186,7 @@ export class Postings {
       for (let i = hStart; i < hEnd; i++) {
         const d = p.titleDocs[i]!;
         const score = TITLE_BOOST * bm25(p.titleTf[i]!, titleMatching, n, p.titleLength[d]!, p.avgTitleLength);
-        for (let c = p.docFirstChunk[d]!, end = p.docFirstChunk[d + 1]!; c < end; c++) if (accept(c)) into[c]! += score;
+        for (let c = p.docFirstChunk[d]!, end = p.docFirstChunk[d + 1]!; c < end; c++) if (accept[c] === 1) into[c]! += score;
       }
     }
   }

@@ -89,24 +89,26 @@ function conceptWeight(concept: QueryConcept, df: number, paragraphs: number): n
 
 /**
  * Scratch space for one ranking at a time (ranking is synchronous): concept bit masks per paragraph and per
- * article (anywhere in it, and in its title or first paragraph), BM25 per paragraph, a stamp marking candidates,
- * and lists of what was touched so that resetting costs only that.
+ * article (anywhere in it, and in its title or first paragraph), BM25 per paragraph, and lists of what was touched
+ * so that resetting costs only that. A paragraph or article is a candidate when its mask is not 0.
  */
 class Scratch {
   readonly masks: Uint32Array;
   /** Per paragraph: bit k set when only the anchor word of concept k is there (half credit). */
   readonly softMasks: Uint32Array;
   readonly bm25: Float64Array;
-  readonly candidate: Uint8Array;
   readonly docMasks: Uint32Array;
   readonly leadMasks: Uint32Array;
-  readonly docCandidate: Uint8Array;
   /** Per article touched: published in the question's time (see articlesInTime). */
   readonly inTime: Uint8Array;
   /** Passing paragraphs and their coverage, as flat arrays; a flag for the ones ranked in full. */
   readonly passChunk: Uint32Array;
   readonly passScore: Float64Array;
   readonly selected: Uint8Array;
+  /** The paragraphs of a multi-word form (see formParagraphs). */
+  readonly formBuffer: Uint32Array;
+  /** Room for a copy of per-paragraph scores that quickselect may reorder (no allocation per question). */
+  private readonly copyBuffer: Float64Array;
   /** Candidate paragraphs (first `touchedCount`) and their articles (first `touchedDocCount`). */
   readonly touched: Uint32Array;
   touchedCount = 0;
@@ -116,30 +118,41 @@ class Scratch {
     this.masks = new Uint32Array(paragraphs);
     this.softMasks = new Uint32Array(paragraphs);
     this.bm25 = new Float64Array(paragraphs);
-    this.candidate = new Uint8Array(paragraphs);
     this.docMasks = new Uint32Array(articles);
     this.leadMasks = new Uint32Array(articles);
-    this.docCandidate = new Uint8Array(articles);
     this.inTime = new Uint8Array(articles);
     this.touched = new Uint32Array(paragraphs);
     this.touchedDocs = new Uint32Array(articles);
     this.passChunk = new Uint32Array(paragraphs);
     this.passScore = new Float64Array(paragraphs);
     this.selected = new Uint8Array(paragraphs);
+    this.formBuffer = new Uint32Array(paragraphs);
+    this.copyBuffer = new Float64Array(paragraphs);
+  }
+  /** The first `count` values, copied into the shared buffer. */
+  copyOf(values: Float64Array, count: number): Float64Array {
+    const copy = this.copyBuffer.subarray(0, count);
+    copy.set(values.subarray(0, count));
+    return copy;
   }
   reset(): void {
-    for (let i = 0; i < this.touchedCount; i++) {
-      const c = this.touched[i]!;
-      this.masks[c] = 0;
-      this.softMasks[c] = 0;
-      this.bm25[c] = 0;
-      this.candidate[c] = 0;
+    // A broad question touches most paragraphs: clearing whole arrays (memset) is then faster than one by one.
+    if (this.touchedCount * 8 > this.masks.length) {
+      this.masks.fill(0);
+      this.softMasks.fill(0);
+      this.bm25.fill(0);
+    } else {
+      for (let i = 0; i < this.touchedCount; i++) {
+        const c = this.touched[i]!;
+        this.masks[c] = 0;
+        this.softMasks[c] = 0;
+        this.bm25[c] = 0;
+      }
     }
     for (let i = 0; i < this.touchedDocCount; i++) {
       const d = this.touchedDocs[i]!;
       this.docMasks[d] = 0;
       this.leadMasks[d] = 0;
-      this.docCandidate[d] = 0;
       this.inTime[d] = 0;
     }
     this.touchedCount = 0;
@@ -180,35 +193,72 @@ function mark(index: SearchIndex, s: Scratch, c: number, d: number, bit: number,
  * Mark the paragraphs (and their articles) holding all terms of a form, walking its rarest term's postings, and
  * make them candidates.
  */
-function discoverForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch, soft = false): void {
-  let rarest = form[0]!;
-  for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
-  const { textOffsets, textChunks, docFirstChunk } = index.postings.data;
+function discoverForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch): void {
+  const { docFirstChunk } = index.postings.data;
   const { chunkDoc } = index;
-  const { candidate, docCandidate, masks, softMasks, docMasks, leadMasks, touched, touchedDocs } = s;
-  const single = form.length === 1;
-  const paragraphMasks = soft ? softMasks : masks;
+  const { masks, docMasks, leadMasks, touched, touchedDocs } = s;
+  const [list, from, to] = formParagraphs(form, index, s.formBuffer);
   // Counters in locals: this loop runs over up to every paragraph.
   let touchedCount = s.touchedCount;
   let touchedDocCount = s.touchedDocCount;
-  for (let i = textOffsets[rarest]!, end = textOffsets[rarest + 1]!; i < end; i++) {
-    const c = textChunks[i]!;
-    if (!single && !holdsForm(index, c, form)) continue;
+  for (let i = from; i < to; i++) {
+    const c = list[i]!;
     const d = chunkDoc[c]!;
-    if (candidate[c] === 0) {
-      candidate[c] = 1;
-      touched[touchedCount++] = c;
-    }
-    if (docCandidate[d] === 0) {
-      docCandidate[d] = 1;
-      touchedDocs[touchedDocCount++] = d;
-    }
-    paragraphMasks[c]! |= bit;
+    // A paragraph (article) is a candidate once it has a bit: the first bit makes it one.
+    if (masks[c] === 0) touched[touchedCount++] = c;
+    if (docMasks[d] === 0) touchedDocs[touchedDocCount++] = d;
+    masks[c]! |= bit;
     docMasks[d]! |= bit;
     if (c === docFirstChunk[d]) leadMasks[d]! |= bit;
   }
   s.touchedCount = touchedCount;
   s.touchedDocCount = touchedDocCount;
+}
+
+/**
+ * The paragraphs holding every term of a form, ascending, as `list[from..to)`: a one-word form's own postings; for
+ * more words, the rarest word's postings intersected with the others' (written to `buffer`). Postings are sorted
+ * by paragraph, so each other word is walked forward by galloping search, never from its start.
+ */
+export function formParagraphs(form: readonly number[], index: SearchIndex, buffer: Uint32Array): [Uint32Array, number, number] {
+  const { textOffsets, textChunks } = index.postings.data;
+  let rarest = form[0]!;
+  for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
+  if (form.length === 1) return [textChunks, textOffsets[rarest]!, textOffsets[rarest + 1]!];
+  const others = [...new Set(form)].filter((id) => id !== rarest);
+  const at = others.map((id) => textOffsets[id]!);
+  const ends = others.map((id) => textOffsets[id + 1]!);
+  let n = 0;
+  next: for (let i = textOffsets[rarest]!, end = textOffsets[rarest + 1]!; i < end; i++) {
+    const c = textChunks[i]!;
+    for (let k = 0; k < others.length; k++) {
+      const j = seek(textChunks, at[k]!, ends[k]!, c);
+      at[k] = j;
+      if (j === ends[k]) break next; // that word occurs in no later paragraph
+      if (textChunks[j] !== c) continue next;
+    }
+    buffer[n++] = c;
+  }
+  return [buffer, 0, n];
+}
+
+/** The first index in [from, end) whose value is ≥ target (end if none), for ascending `values`: galloping search. */
+export function seek(values: Uint32Array, from: number, end: number, target: number): number {
+  let lo = from;
+  let hi = from;
+  let step = 1;
+  while (hi < end && values[hi]! < target) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > end) hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -226,17 +276,17 @@ function refineForm(form: readonly number[], bit: number, index: SearchIndex, s:
     for (let j = 0; j < s.touchedDocCount; j++) {
       const d = s.touchedDocs[j]!;
       for (let c = docFirstChunk[d]!, end = docFirstChunk[d + 1]!; c < end; c++) {
-        if (holdsForm(index, c, form)) mark(index, s, c, d, bit, s.candidate[c] === 1, soft);
+        if (holdsForm(index, c, form)) mark(index, s, c, d, bit, s.masks[c] !== 0, soft);
       }
     }
     return;
   }
-  for (let i = textOffsets[rarest]!, end = textOffsets[rarest + 1]!; i < end; i++) {
-    const c = textChunks[i]!;
+  const [list, from, to] = formParagraphs(form, index, s.formBuffer);
+  for (let i = from; i < to; i++) {
+    const c = list[i]!;
     const d = index.chunkDoc[c]!;
-    if (s.docCandidate[d] === 0) continue;
-    if (form.length > 1 && !holdsForm(index, c, form)) continue;
-    mark(index, s, c, d, bit, s.candidate[c] === 1, soft);
+    if (s.docMasks[d] === 0) continue;
+    mark(index, s, c, d, bit, s.masks[c] !== 0, soft);
   }
 }
 
@@ -435,7 +485,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
       for (const id of form) if (titleOffsets[id + 1]! - titleOffsets[id]! < titleOffsets[rarest + 1]! - titleOffsets[rarest]!) rarest = id;
       for (let i = titleOffsets[rarest]!, end = titleOffsets[rarest + 1]!; i < end; i++) {
         const d = titleDocs[i]!;
-        if (s.docCandidate[d] === 0) continue;
+        if (s.docMasks[d] === 0) continue;
         if (form.length > 1) {
           const title = index.titleTerms[d]!;
           let all = true;
@@ -478,7 +528,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   // Only the best `keep` by coverage are ranked in full (BM25 can move a paragraph by at most bm25Weight).
   const keep = Math.max(o.keep, 1);
   let threshold = -Infinity;
-  if (n > keep) threshold = kthLargest(s.passScore.slice(0, n), keep) - o.bm25Weight;
+  if (n > keep) threshold = kthLargest(s.copyOf(s.passScore, n), keep) - o.bm25Weight;
   const selected: number[] = [];
   for (let i = 0; i < n; i++) {
     if (s.passScore[i]! >= threshold) {
@@ -488,7 +538,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   }
   // BM25 (MiniSearch's, over text and boosted title) breaks ties among the selected, from the rarer terms.
   const distinct = [...new Set(concepts.flatMap((c, k) => (rare[k] || !prune ? c.forms.flat() : [])))];
-  index.postings.scoreInto(distinct, s.bm25, (c) => s.selected[c] === 1);
+  index.postings.scoreInto(distinct, s.bm25, s.selected);
   let maxBm25 = 0;
   for (const i of selected) maxBm25 = Math.max(maxBm25, s.bm25[s.passChunk[i]!]!);
   const final = new Float64Array(selected.length);
@@ -500,7 +550,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   // `keep` by final score become results, so the objects made and sorted stay few.
   let best = selected.map((_, j) => j);
   if (best.length > keep) {
-    const cut = kthLargest(final.slice(), keep);
+    const cut = kthLargest(s.copyOf(final, final.length), keep);
     const above = best.filter((j) => final[j]! > cut);
     const at = best.filter((j) => final[j] === cut).sort((a, b) => s.passChunk[selected[a]!]! - s.passChunk[selected[b]!]!);
     best = above.concat(at.slice(0, keep - above.length));
