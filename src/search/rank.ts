@@ -107,6 +107,8 @@ class Scratch {
   readonly selected: Uint8Array;
   /** The paragraphs of a multi-word form (see formParagraphs). */
   readonly formBuffer: Uint32Array;
+  /** Score with the BM25 tie-breaker, per selected paragraph. */
+  readonly finalScore: Float64Array;
   /** Room for a copy of per-paragraph scores that quickselect may reorder (no allocation per question). */
   private readonly copyBuffer: Float64Array;
   /** Candidate paragraphs (first `touchedCount`) and their articles (first `touchedDocCount`). */
@@ -128,6 +130,7 @@ class Scratch {
     this.selected = new Uint8Array(paragraphs);
     this.formBuffer = new Uint32Array(paragraphs);
     this.copyBuffer = new Float64Array(paragraphs);
+    this.finalScore = new Float64Array(paragraphs);
   }
   /** The first `count` values, copied into the shared buffer. */
   copyOf(values: Float64Array, count: number): Float64Array {
@@ -194,9 +197,8 @@ function mark(index: SearchIndex, s: Scratch, c: number, d: number, bit: number,
  * make them candidates.
  */
 function discoverForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch): void {
-  const { docFirstChunk } = index.postings.data;
   const { chunkDoc } = index;
-  const { masks, docMasks, leadMasks, touched, touchedDocs } = s;
+  const { masks, docMasks, touched, touchedDocs } = s;
   const [list, from, to] = formParagraphs(form, index, s.formBuffer);
   // Counters in locals: this loop runs over up to every paragraph.
   let touchedCount = s.touchedCount;
@@ -209,7 +211,6 @@ function discoverForm(form: readonly number[], bit: number, index: SearchIndex, 
     if (docMasks[d] === 0) touchedDocs[touchedDocCount++] = d;
     masks[c]! |= bit;
     docMasks[d]! |= bit;
-    if (c === docFirstChunk[d]) leadMasks[d]! |= bit;
   }
   s.touchedCount = touchedCount;
   s.touchedDocCount = touchedDocCount;
@@ -466,6 +467,12 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     if (prune && !rare[k]) return;
     for (const form of concept.forms) discoverForm(form, 1 << k, index, s);
   });
+  // An article's lead carries what its first paragraph does (once per article, not per posting).
+  const { docFirstChunk } = index.postings.data;
+  for (let j = 0; j < s.touchedDocCount; j++) {
+    const d = s.touchedDocs[j]!;
+    s.leadMasks[d]! |= s.masks[docFirstChunk[d]!]!;
+  }
   // Anchor words of multi-word concepts only refine: they make a paragraph carry the concept in part.
   concepts.forEach((concept, k) => {
     for (const anchor of concept.anchors ?? []) refineForm([anchor], 1 << k, index, s, true);
@@ -529,40 +536,46 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   const keep = Math.max(o.keep, 1);
   let threshold = -Infinity;
   if (n > keep) threshold = kthLargest(s.copyOf(s.passScore, n), keep) - o.bm25Weight;
-  const selected: number[] = [];
+  // The selected move to the front of passChunk/passScore (m ≤ i: compaction in place).
+  const { passChunk, passScore, finalScore, bm25 } = s;
+  let m = 0;
   for (let i = 0; i < n; i++) {
-    if (s.passScore[i]! >= threshold) {
-      selected.push(i);
-      s.selected[s.passChunk[i]!] = 1;
+    if (passScore[i]! >= threshold) {
+      const c = passChunk[i]!;
+      passChunk[m] = c;
+      passScore[m] = passScore[i]!;
+      s.selected[c] = 1;
+      m++;
     }
   }
   // BM25 (MiniSearch's, over text and boosted title) breaks ties among the selected, from the rarer terms.
   const distinct = [...new Set(concepts.flatMap((c, k) => (rare[k] || !prune ? c.forms.flat() : [])))];
-  index.postings.scoreInto(distinct, s.bm25, s.selected);
+  index.postings.scoreInto(distinct, bm25, s.selected);
   let maxBm25 = 0;
-  for (const i of selected) maxBm25 = Math.max(maxBm25, s.bm25[s.passChunk[i]!]!);
-  const final = new Float64Array(selected.length);
-  selected.forEach((i, j) => {
-    const c = s.passChunk[i]!;
-    final[j] = s.passScore[i]! + (maxBm25 > 0 ? (o.bm25Weight * s.bm25[c]!) / maxBm25 : 0);
-  });
+  for (let j = 0; j < m; j++) maxBm25 = Math.max(maxBm25, bm25[passChunk[j]!]!);
+  for (let j = 0; j < m; j++) finalScore[j] = passScore[j]! + (maxBm25 > 0 ? (o.bm25Weight * bm25[passChunk[j]!]!) / maxBm25 : 0);
   // Many paragraphs may tie within the BM25 margin (a broad question passes most of the corpus): only the best
-  // `keep` by final score become results, so the objects made and sorted stay few.
-  let best = selected.map((_, j) => j);
-  if (best.length > keep) {
-    const cut = kthLargest(s.copyOf(final, final.length), keep);
-    const above = best.filter((j) => final[j]! > cut);
-    const at = best.filter((j) => final[j] === cut).sort((a, b) => s.passChunk[selected[a]!]! - s.passChunk[selected[b]!]!);
-    best = above.concat(at.slice(0, keep - above.length));
+  // `keep` by final score become results (ties by paragraph order), so the objects made and sorted stay few.
+  const best: number[] = [];
+  if (m > keep) {
+    const cut = kthLargest(s.copyOf(finalScore, m), keep);
+    const at: number[] = [];
+    for (let j = 0; j < m; j++) {
+      if (finalScore[j]! > cut) best.push(j);
+      else if (finalScore[j] === cut) at.push(j);
+    }
+    at.sort((a, b) => passChunk[a]! - passChunk[b]!);
+    for (let j = 0; best.length < keep && j < at.length; j++) best.push(at[j]!);
+  } else {
+    for (let j = 0; j < m; j++) best.push(j);
   }
   const out: RankedChunk[] = best.map((j) => {
-    const i = selected[j]!;
-    const c = s.passChunk[i]!;
+    const c = passChunk[j]!;
     const matched: number[] = [];
     for (let k = 0; k < concepts.length; k++) if (s.masks[c]! & (1 << k)) matched.push(k);
-    return { chunk: c, coverage: s.passScore[i]!, matched, score: final[j]! };
+    return { chunk: c, coverage: passScore[j]!, matched, score: finalScore[j]! };
   });
-  for (const i of selected) s.selected[s.passChunk[i]!] = 0;
+  for (let j = 0; j < m; j++) s.selected[passChunk[j]!] = 0;
   s.reset();
   out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
   return { items: out, total: n };
