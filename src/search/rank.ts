@@ -203,13 +203,17 @@ function discoverForm(form: readonly number[], bit: number, index: SearchIndex, 
   // Counters in locals: this loop runs over up to every paragraph.
   let touchedCount = s.touchedCount;
   let touchedDocCount = s.touchedDocCount;
+  let previousDoc = -1;
   for (let i = from; i < to; i++) {
     const c = list[i]!;
-    const d = chunkDoc[c]!;
     // A paragraph (article) is a candidate once it has a bit: the first bit makes it one.
     if (masks[c] === 0) touched[touchedCount++] = c;
-    if (docMasks[d] === 0) touchedDocs[touchedDocCount++] = d;
     masks[c]! |= bit;
+    // Postings run in paragraph order: the article's mark is done once per run of its paragraphs.
+    const d = chunkDoc[c]!;
+    if (d === previousDoc) continue;
+    previousDoc = d;
+    if (docMasks[d] === 0) touchedDocs[touchedDocCount++] = d;
     docMasks[d]! |= bit;
   }
   s.touchedCount = touchedCount;
