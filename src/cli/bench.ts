@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,100000] [--large] [--corpus DIR[:DIR…]] [--questions FILE.jsonl]…
- *                    [--no-baseline] [--out FILE.json]`
+ *                    [--no-baseline] [--out FILE.json] [--soak [N]] [--bot [N]]`
  *
  * Speed at scale (issue 5): for each synthetic size (deterministic, from the seed articles) or for real corpus
  * folders, three child processes measure
@@ -33,10 +33,12 @@ interface Args {
   out?: string;
   /** Questions for the soak run (`--soak [N]`); 0 = no soak. */
   soak: number;
+  /** Updates for the bot load test (`--bot [N]`); 0 = none. */
+  bot: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1000, 10_000, 100_000], questionFiles: [], baseline: true, soak: 0 };
+  const args: Args = { sizes: [1000, 10_000, 100_000], questionFiles: [], baseline: true, soak: 0, bot: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--sizes") args.sizes = (argv[++i] ?? "").split(",").map(Number).filter((n) => n > 0);
@@ -46,6 +48,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--no-baseline") args.baseline = false;
     else if (a === "--out") args.out = argv[++i];
     else if (a === "--soak") args.soak = /^\d+$/.test(argv[i + 1] ?? "") ? Number(argv[++i]) : 20_000;
+    else if (a === "--bot") args.bot = /^\d+$/.test(argv[i + 1] ?? "") ? Number(argv[++i]) : 2000;
     else throw new Error(`unknown argument: ${a}`);
   }
   return args;
@@ -163,10 +166,10 @@ function table(rows: Row[]): string {
   return [fmt(header), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...cells.map(fmt)].join("\n");
 }
 
-/** The soak runs alone, in a child with --expose-gc so memory is read after a collection. */
-function runSoak(count: number, folders: string[]): Promise<number> {
+/** The soak and the bot load test run alone, in a child (with --expose-gc so memory is read after a collection). */
+function runAlone(script: "soak.ts" | "botload.ts", count: number, folders: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--expose-gc", path.join(path.dirname(CHILD), "soak.ts"), String(count), ...folders], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--expose-gc", path.join(path.dirname(CHILD), script), String(count), ...folders], {
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.once("exit", (code) => resolve(code ?? 1));
@@ -175,7 +178,8 @@ function runSoak(count: number, folders: string[]): Promise<number> {
 
 await runMain(async () => {
   const args = parseArgs(process.argv.slice(2));
-  if (args.soak > 0) return runSoak(args.soak, args.corpus ?? ["seeds"]);
+  if (args.soak > 0) return runAlone("soak.ts", args.soak, args.corpus ?? ["seeds"]);
+  if (args.bot > 0) return runAlone("botload.ts", args.bot, args.corpus ?? ["seeds"]);
   const started = performance.now();
   mkdirSync(OUT_DIR, { recursive: true });
   const questions = [...QUESTIONS];
