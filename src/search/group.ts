@@ -54,22 +54,22 @@ export function groupNearDuplicates(ranked: RankedChunk[], index: SearchIndex): 
   return groups;
 }
 
-/** A paragraph's terms hashed onto 64 bits (two words), and how many terms it has. */
+/** A paragraph's terms hashed onto SIGNATURE_BITS bits, and how many terms it has. */
 interface Signature {
-  low: number;
-  high: number;
+  bits: Uint32Array;
   size: number;
 }
 
+/** Wide enough that a paragraph of a hundred terms leaves most bits clear (64 bits saturate on long paragraphs). */
+const SIGNATURE_WORDS = 8;
+
 function signatureOf(terms: Uint32Array): Signature {
-  let low = 0;
-  let high = 0;
+  const bits = new Uint32Array(SIGNATURE_WORDS);
   for (const t of terms) {
-    const bit = Math.imul(t, 0x9e3779b1) >>> 26; // 0–63, spread by a multiplicative hash
-    if (bit < 32) low |= 1 << bit;
-    else high |= 1 << (bit - 32);
+    const bit = Math.imul(t, 0x9e3779b1) >>> 24; // 0–255, spread by a multiplicative hash
+    bits[bit >>> 5]! |= 1 << (bit & 31);
   }
-  return { low, high, size: terms.length };
+  return { bits, size: terms.length };
 }
 
 function popcount(x: number): number {
@@ -85,7 +85,8 @@ function popcount(x: number): number {
 function mayShare(a: Signature, b: Signature): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size === 0) return false;
-  const missing = popcount(small.low & ~large.low) + popcount(small.high & ~large.high);
+  let missing = 0;
+  for (let w = 0; w < SIGNATURE_WORDS; w++) missing += popcount(small.bits[w]! & ~large.bits[w]!);
   // At most size − missing terms are shared; computed as `overlap` computes its share.
   return (small.size - missing) / small.size >= NEAR_DUPLICATE;
 }
