@@ -220,6 +220,32 @@ function discoverForm(form: readonly number[], bit: number, index: SearchIndex, 
   s.touchedDocCount = touchedDocCount;
 }
 
+/** Make the articles holding a term candidates (their paragraphs are not, by this), as an anchor word marks them. */
+function discoverArticles(term: number, bit: number, index: SearchIndex, s: Scratch): void {
+  const { textOffsets, textChunks, docFirstChunk } = index.postings.data;
+  for (let i = textOffsets[term]!, end = textOffsets[term + 1]!; i < end; i++) {
+    const c = textChunks[i]!;
+    const d = index.chunkDoc[c]!;
+    if (s.docMasks[d] === 0) s.touchedDocs[s.touchedDocCount++] = d;
+    s.docMasks[d]! |= bit;
+    if (c === docFirstChunk[d]) s.leadMasks[d]! |= bit;
+  }
+}
+
+/** Make the articles whose title holds every term of a form candidates (their paragraphs are not, by this). */
+function discoverTitleForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch): void {
+  const { titleOffsets, titleDocs } = index.postings.data;
+  let rarest = form[0]!;
+  for (const id of form) if (titleOffsets[id + 1]! - titleOffsets[id]! < titleOffsets[rarest + 1]! - titleOffsets[rarest]!) rarest = id;
+  for (let i = titleOffsets[rarest]!, end = titleOffsets[rarest + 1]!; i < end; i++) {
+    const d = titleDocs[i]!;
+    if (form.length > 1 && !form.every((id) => hasTerm(index.titleTerms[d]!, id))) continue;
+    if (s.docMasks[d] === 0) s.touchedDocs[s.touchedDocCount++] = d;
+    s.docMasks[d]! |= bit;
+    s.leadMasks[d]! |= bit;
+  }
+}
+
 /**
  * The paragraphs holding every term of a form, ascending, as `list[from..to)`: a one-word form's own postings; for
  * more words, the rarest word's postings intersected with the others' (written to `buffer`). Postings are sorted
@@ -270,7 +296,7 @@ export function seek(values: Uint32Array, from: number, end: number, target: num
  * Mark a common form only where it matters: in the candidate paragraphs and anywhere in the candidate articles.
  * Walks whichever is shorter: the form's postings, or the candidate articles' paragraphs.
  */
-function refineForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch, soft = false): void {
+function refineForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch, soft = false, adds = false): void {
   let rarest = form[0]!;
   for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
   const { textOffsets, textChunks, docFirstChunk } = index.postings.data;
@@ -281,7 +307,7 @@ function refineForm(form: readonly number[], bit: number, index: SearchIndex, s:
     for (let j = 0; j < s.touchedDocCount; j++) {
       const d = s.touchedDocs[j]!;
       for (let c = docFirstChunk[d]!, end = docFirstChunk[d + 1]!; c < end; c++) {
-        if (holdsForm(index, c, form)) mark(index, s, c, d, bit, s.masks[c] !== 0, soft);
+        if (holdsForm(index, c, form)) markRefined(index, s, c, d, bit, soft, adds);
       }
     }
     return;
@@ -291,8 +317,14 @@ function refineForm(form: readonly number[], bit: number, index: SearchIndex, s:
     const c = list[i]!;
     const d = index.chunkDoc[c]!;
     if (s.docMasks[d] === 0) continue;
-    mark(index, s, c, d, bit, s.masks[c] !== 0, soft);
+    markRefined(index, s, c, d, bit, soft, adds);
   }
+}
+
+/** Mark a paragraph of a candidate article; `adds`: it becomes a candidate itself (see rank's key restriction). */
+function markRefined(index: SearchIndex, s: Scratch, c: number, d: number, bit: number, soft: boolean, adds: boolean): void {
+  if (adds && s.masks[c] === 0) s.touched[s.touchedCount++] = c;
+  mark(index, s, c, d, bit, adds || s.masks[c] !== 0, soft);
 }
 
 /**
@@ -467,15 +499,36 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   const prune = rare.some(Boolean) && commonOnly / total < floor;
 
   const s = scratchFor(index);
+  // Every name must be in the article (none may be missing): only articles holding the rarest name can answer.
+  // Its paragraphs find those articles; the other concepts then mark paragraphs there only, each becoming a
+  // candidate as discovery would have made it. Same answers, a fraction of the work when the name is rarer than
+  // the rest ("Lavrov meeting with Pezeshkian").
+  let keyFirst = -1;
+  if (!prune && missingAllowed === 0) {
+    concepts.forEach((c, k) => {
+      if ((keyMask & (1 << k)) !== 0 && c.forms.length > 0 && (keyFirst < 0 || dfs[k]! < dfs[keyFirst]!)) keyFirst = k;
+    });
+  }
   concepts.forEach((concept, k) => {
-    if (prune && !rare[k]) return;
+    if ((prune && !rare[k]) || (keyFirst >= 0 && k !== keyFirst)) return;
     for (const form of concept.forms) discoverForm(form, 1 << k, index, s);
   });
+  // An article naming it in its title only, or by its anchor word only, is one of those articles too.
+  if (keyFirst >= 0) {
+    for (const form of concepts[keyFirst]!.forms) discoverTitleForm(form, 1 << keyFirst, index, s);
+    for (const anchor of concepts[keyFirst]!.anchors ?? []) discoverArticles(anchor, 1 << keyFirst, index, s);
+  }
   // An article's lead carries what its first paragraph does (once per article, not per posting).
   const { docFirstChunk } = index.postings.data;
   for (let j = 0; j < s.touchedDocCount; j++) {
     const d = s.touchedDocs[j]!;
     s.leadMasks[d]! |= s.masks[docFirstChunk[d]!]!;
+  }
+  if (keyFirst >= 0) {
+    concepts.forEach((concept, k) => {
+      if (k === keyFirst) return;
+      for (const form of concept.forms) refineForm(form, 1 << k, index, s, false, true);
+    });
   }
   // Anchor words of multi-word concepts only refine: they make a paragraph carry the concept in part.
   concepts.forEach((concept, k) => {

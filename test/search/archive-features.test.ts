@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
 
@@ -64,5 +67,26 @@ describe("questions outside the subject", () => {
     const response = engine.search(question);
     expect(response.outsideSubject).toBe(false);
     expect(response.results[0]?.docId).toBe(docId);
+  });
+});
+
+describe("articles naming a person only in their title", () => {
+  // Names must be in the article; the title counts. Ranking looks for candidate articles through the rarest name,
+  // which must then include articles naming it in the title alone.
+  it("answers from a paragraph whose article names the person only in its title", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "title-name-"));
+    try {
+      const lines = [
+        { id: "T-1", title: "نوفاك في طهران", text: "بحث الوزير الروسي مع المسؤولين الإيرانيين التعاون الاقتصادي وتوسيع التبادل التجاري.\n\nوتناولت المحادثات ملفات أخرى." },
+        { id: "T-2", title: "أخبار اقتصادية", text: "ارتفعت أسعار الذهب في الأسواق العالمية اليوم." },
+      ];
+      writeFileSync(path.join(dir, "a.jsonl"), lines.map((l) => JSON.stringify(l)).join("\n"));
+      const small = await createEngine([dir]);
+      const [first] = small.search("Novak economic cooperation").results;
+      expect(first?.docId).toBe("T-1");
+      expect(first?.paragraph).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
