@@ -143,13 +143,11 @@ class Scratch {
     if (this.touchedCount * 8 > this.masks.length) {
       this.masks.fill(0);
       this.softMasks.fill(0);
-      this.bm25.fill(0);
     } else {
       for (let i = 0; i < this.touchedCount; i++) {
         const c = this.touched[i]!;
         this.masks[c] = 0;
         this.softMasks[c] = 0;
-        this.bm25[c] = 0;
       }
     }
     for (let i = 0; i < this.touchedDocCount; i++) {
@@ -632,7 +630,11 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     for (let k = 0; k < concepts.length; k++) if (s.masks[c]! & (1 << k)) matched.push(k);
     return { chunk: c, coverage: passScore[j]!, matched, score: finalScore[j]! };
   });
-  for (let j = 0; j < m; j++) s.selected[passChunk[j]!] = 0;
+  // BM25 was only added for the selected: clearing them clears it.
+  for (let j = 0; j < m; j++) {
+    s.selected[passChunk[j]!] = 0;
+    bm25[passChunk[j]!] = 0;
+  }
   s.reset();
   out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
   return { items: out, total: n };
