@@ -161,6 +161,66 @@ class Scratch {
   }
 }
 
+/**
+ * The paragraphs holding any form of a common many-form concept ("Iran": ایران, ایرانی, الإيراني…), merged once and
+ * kept: such concepts come back in most questions, and walking the merged list skips the paragraphs the forms share.
+ * Bounded by MAX_MERGED_ENTRIES paragraph ids in all per index (oldest dropped first).
+ */
+const merges = new WeakMap<SearchIndex, Map<string, Uint32Array>>();
+/** Forms' postings below this total are walked directly (merging would not pay). */
+const MIN_MERGE_POSTINGS = 5000;
+const MAX_MERGED_ENTRIES = 4_000_000; // 16 MB of ids
+
+function conceptParagraphs(concept: QueryConcept, index: SearchIndex, s: Scratch): Uint32Array | undefined {
+  if (concept.forms.length < 2) return undefined;
+  const { textOffsets } = index.postings.data;
+  let postings = 0;
+  for (const form of concept.forms) {
+    let rarest = form[0]!;
+    for (const id of form) if (index.df[id]! < index.df[rarest]!) rarest = id;
+    postings += textOffsets[rarest + 1]! - textOffsets[rarest]!;
+  }
+  if (postings < MIN_MERGE_POSTINGS) return undefined;
+  let cache = merges.get(index);
+  if (!cache) merges.set(index, (cache = new Map()));
+  const key = concept.forms.map((f) => f.join(",")).join(";");
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key); // most recently used last
+    cache.set(key, hit);
+    return hit;
+  }
+  const merged = unionOfForms(concept.forms, index, s.formBuffer);
+  let total = merged.length;
+  for (const list of cache.values()) total += list.length;
+  for (const [oldKey, list] of cache) {
+    if (total <= MAX_MERGED_ENTRIES) break;
+    cache.delete(oldKey);
+    total -= list.length;
+  }
+  if (merged.length <= MAX_MERGED_ENTRIES) cache.set(key, merged);
+  return merged;
+}
+
+/** The paragraphs holding any of the forms, ascending and distinct (a bitmap of paragraphs, read in order). */
+export function unionOfForms(forms: readonly (readonly number[])[], index: SearchIndex, buffer: Uint32Array): Uint32Array {
+  const seen = new Uint8Array(index.chunks.length);
+  let count = 0;
+  for (const form of forms) {
+    const [list, from, to] = formParagraphs(form, index, buffer);
+    for (let i = from; i < to; i++) {
+      const c = list[i]!;
+      if (seen[c] === 0) {
+        seen[c] = 1;
+        count++;
+      }
+    }
+  }
+  const merged = new Uint32Array(count);
+  for (let c = 0, k = 0; k < count; c++) if (seen[c] === 1) merged[k++] = c;
+  return merged;
+}
+
 const scratches = new WeakMap<SearchIndex, Scratch>();
 function scratchFor(index: SearchIndex): Scratch {
   let s = scratches.get(index);
@@ -195,9 +255,14 @@ function mark(index: SearchIndex, s: Scratch, c: number, d: number, bit: number,
  * make them candidates.
  */
 function discoverForm(form: readonly number[], bit: number, index: SearchIndex, s: Scratch): void {
+  const [list, from, to] = formParagraphs(form, index, s.formBuffer);
+  discoverList(list, from, to, bit, index, s);
+}
+
+/** Mark the paragraphs `list[from..to)` (ascending) and their articles with a concept bit; make them candidates. */
+function discoverList(list: Uint32Array, from: number, to: number, bit: number, index: SearchIndex, s: Scratch): void {
   const { chunkDoc } = index;
   const { masks, docMasks, touched, touchedDocs } = s;
-  const [list, from, to] = formParagraphs(form, index, s.formBuffer);
   // Counters in locals: this loop runs over up to every paragraph.
   let touchedCount = s.touchedCount;
   let touchedDocCount = s.touchedDocCount;
@@ -509,7 +574,9 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   }
   concepts.forEach((concept, k) => {
     if ((prune && !rare[k]) || (keyFirst >= 0 && k !== keyFirst)) return;
-    for (const form of concept.forms) discoverForm(form, 1 << k, index, s);
+    const merged = conceptParagraphs(concept, index, s);
+    if (merged) discoverList(merged, 0, merged.length, 1 << k, index, s);
+    else for (const form of concept.forms) discoverForm(form, 1 << k, index, s);
   });
   // An article naming it in its title only, or by its anchor word only, is one of those articles too.
   if (keyFirst >= 0) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
 import { hasTerm } from "../../src/search/index.js";
-import { formParagraphs, seek } from "../../src/search/rank.js";
+import { formParagraphs, seek, unionOfForms } from "../../src/search/rank.js";
 
 describe("seek (galloping search in ascending postings)", () => {
   const values = Uint32Array.from([2, 3, 3, 7, 10, 15, 40, 41, 90]);
@@ -49,5 +49,18 @@ describe("formParagraphs", () => {
     }
     expect(forms).toBeGreaterThan(1000);
     expect(nonEmpty).toBeGreaterThan(50); // multi-word forms that do occur together
+  });
+});
+
+describe("unionOfForms", () => {
+  it("lists the paragraphs holding any of the forms, ascending and once each", async () => {
+    const { index } = await createEngine(["seeds"]);
+    const buffer = new Uint32Array(index.chunks.length);
+    const ids = [...index.vocab.values()].filter((_, i) => i % 5 === 0).slice(0, 60);
+    for (let a = 0; a + 3 < ids.length; a++) {
+      const forms = [[ids[a]!], [ids[a + 1]!, ids[a + 2]!], [ids[a + 3]!]];
+      const expected = index.chunkTerms.flatMap((terms, c) => (forms.some((f) => f.every((id) => hasTerm(terms, id))) ? [c] : []));
+      expect(Array.from(unionOfForms(forms, index, buffer))).toEqual(expected);
+    }
   });
 });
