@@ -513,7 +513,7 @@ function collectPassing(s: Scratch, x: PassContext): number {
 }
 
 export interface Ranking {
-  /** The best paragraphs, best first (at least the best `keep` by coverage, in full order). */
+  /** The best `keep` paragraphs (fewer when fewer pass), best first, in full order. */
   items: RankedChunk[];
   /** How many paragraphs passed the coverage floor in all. */
   total: number;
