@@ -210,10 +210,14 @@ interface Header {
   textSegments: [number, number][];
 }
 
+/**
+ * A section of the file. `make` gives its bytes; it runs twice (once for the checksum and sizes the header needs,
+ * once to write) so that large sections made for the file (texts as UTF-8) never all sit in memory at once.
+ */
 interface Section {
   name: string;
   kind: ArrayKind;
-  data: Uint8Array;
+  make: () => Uint8Array;
 }
 
 const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -222,6 +226,11 @@ const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.b
 function flatten(lists: readonly Uint32Array[]): { values: Uint32Array; starts: Uint32Array } {
   const starts = new Uint32Array(lists.length + 1);
   for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i]! + lists[i]!.length;
+  // Views laid end to end over one buffer (how the index holds them) are that buffer: no copy.
+  const first = lists[0];
+  if (first && lists.every((l, i) => l.buffer === first.buffer && l.byteOffset === first.byteOffset + starts[i]! * 4)) {
+    return { values: new Uint32Array(first.buffer, first.byteOffset, starts[lists.length]!), starts };
+  }
   const values = new Uint32Array(starts[lists.length]!);
   for (let i = 0; i < lists.length; i++) values.set(lists[i]!, starts[i]!);
   return { values, starts };
@@ -248,8 +257,10 @@ export interface IndexMeta {
 export function saveIndex(file: string, key: string, index: SearchIndex, warnings: readonly CorpusWarning[] = [], meta?: IndexMeta): SaveResult {
   const started = performance.now();
   const sections: Section[] = [];
-  const add = (name: string, kind: ArrayKind, data: ArrayBufferView) => sections.push({ name, kind, data: bytesOf(data) });
+  const add = (name: string, kind: ArrayKind, data: ArrayBufferView) => sections.push({ name, kind, make: () => bytesOf(data) });
   const utf8 = (name: string, text: string) => add(name, "bytes", Buffer.from(text, "utf8"));
+  // Made when needed: the join and its UTF-8 bytes are dropped once hashed or written.
+  const utf8Lazy = (name: string, text: () => string) => sections.push({ name, kind: "bytes", make: () => Buffer.from(text(), "utf8") });
 
   // Chunks are stored per document and rebuilt as `${docId}#${n}`, n = 1, 2, … (chunk.ts numbers them so).
   let patterned = true;
@@ -265,23 +276,26 @@ export function saveIndex(file: string, key: string, index: SearchIndex, warning
   if (c !== index.chunks.length) patterned = false;
   if (!patterned) throw new Error("saveIndex: chunks are not the documents' chunks in order; cannot persist this index");
 
-  utf8("docs", JSON.stringify({ docs, warnings, files: meta?.files }));
+  utf8Lazy("docs", () => JSON.stringify({ docs, warnings, files: meta?.files }));
   // Chunk texts in segments.
   const textSegments: [number, number][] = [];
   const textLengths = new Uint32Array(index.chunks.length);
   for (let first = 0; first < index.chunks.length; ) {
     let chars = 0;
     let last = first;
-    const parts: string[] = [];
     while (last < index.chunks.length && (last === first || chars + index.chunks[last]!.text.length <= TEXT_SEGMENT_CHARS)) {
       const text = index.chunks[last]!.text;
       textLengths[last] = text.length;
-      parts.push(text);
       chars += text.length;
       last++;
     }
     textSegments.push([first, last - first]);
-    utf8(`text${textSegments.length - 1}`, parts.join(""));
+    const [from, to] = [first, last];
+    utf8Lazy(`text${textSegments.length - 1}`, () => {
+      const segment: string[] = [];
+      for (let i = from; i < to; i++) segment.push(index.chunks[i]!.text);
+      return segment.join("");
+    });
     first = last;
   }
   add("textLengths", "u32", textLengths);
@@ -314,9 +328,10 @@ export function saveIndex(file: string, key: string, index: SearchIndex, warning
   const entries: SectionEntry[] = [];
   let offset = 0;
   for (const s of sections) {
-    entries.push({ name: s.name, kind: s.kind, offset, byteLength: s.data.byteLength });
-    checksum.update(s.data);
-    offset = align8(offset + s.data.byteLength);
+    const data = s.make();
+    entries.push({ name: s.name, kind: s.kind, offset, byteLength: data.byteLength });
+    checksum.update(data);
+    offset = align8(offset + data.byteLength);
   }
   const header: Header = {
     format: INDEX_FORMAT_VERSION,
@@ -344,11 +359,13 @@ export function saveIndex(file: string, key: string, index: SearchIndex, warning
   try {
     written += writeSync(fd, prefix);
     const pad = Buffer.alloc(8);
-    for (const s of sections) {
-      written += writeAll(fd, s.data);
-      const rest = align8(s.data.byteLength) - s.data.byteLength;
+    sections.forEach((s, i) => {
+      const data = s.make();
+      if (data.byteLength !== entries[i]!.byteLength) throw new Error(`saveIndex: section ${s.name} changed while saving`);
+      written += writeAll(fd, data);
+      const rest = align8(data.byteLength) - data.byteLength;
       if (rest) written += writeSync(fd, pad, 0, rest);
-    }
+    });
   } catch (error) {
     closeSync(fd);
     rmSync(tmp, { force: true });

@@ -72,6 +72,16 @@ describe("persisted index", () => {
     expect(loaded.getDoc(a.docs[1]!.id)?.source).toEqual(a.docs[1]!.source);
   });
 
+  it("writes the same bytes for a loaded index as for the built one (sections made twice, views not copied)", async () => {
+    const built = await createEngine([corpus], { lexicon, onWarning: () => {} });
+    const a = path.join(dir, "a.bin");
+    const b = path.join(dir, "b.bin");
+    saveIndex(a, "key", built.index, [], { base: "base", files: [] });
+    const loaded = loadIndex(a, "key", lexicon.protectedWords);
+    saveIndex(b, "key", loaded.index, loaded.warnings, { base: "base", files: [] });
+    expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+  });
+
   it("keeps corpus warnings across a load", async () => {
     writeFileSync(path.join(corpus, "empty.txt"), "   \n");
     const fresh: string[] = [];
