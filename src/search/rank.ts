@@ -375,8 +375,13 @@ function refineForm(form: readonly number[], bit: number, index: SearchIndex, s:
     }
     return;
   }
-  // The postings of the form, marking what lies in candidate articles (markRefined inlined: a hot loop).
   const [list, from, to] = formParagraphs(form, index, s.formBuffer);
+  refineList(list, from, to, bit, index, s, soft, adds);
+}
+
+/** Mark the paragraphs `list[from..to)` that lie in candidate articles (markRefined inlined: a hot loop). */
+function refineList(list: Uint32Array, from: number, to: number, bit: number, index: SearchIndex, s: Scratch, soft: boolean, adds: boolean): void {
+  const { docFirstChunk } = index.postings.data;
   const { chunkDoc } = index;
   const { masks, softMasks, docMasks, leadMasks, touched } = s;
   const paragraphMasks = soft ? softMasks : masks;
@@ -604,7 +609,9 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   if (keyFirst >= 0) {
     concepts.forEach((concept, k) => {
       if (k === keyFirst) return;
-      for (const form of concept.forms) refineForm(form, 1 << k, index, s, false, true);
+      const merged = conceptParagraphs(concept, index, s);
+      if (merged) refineList(merged, 0, merged.length, 1 << k, index, s, false, true);
+      else for (const form of concept.forms) refineForm(form, 1 << k, index, s, false, true);
     });
   }
   // Anchor words of multi-word concepts only refine: they make a paragraph carry the concept in part.
