@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, describeConfig, loadConfig } from "../../src/config.js";
-
-const TOKEN = "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ";
-
-function problems(env: Record<string, string | undefined>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a ConfigError");
-}
+import { describeConfig, loadConfig } from "../../src/config.js";
+import { configProblems as problems, TOKEN } from "../support/shared.js";
 
 describe("loadConfig for the bot", () => {
   it("defaults: terminal mode, Telegram's API, info logs, 10 requests per 30 s", () => {

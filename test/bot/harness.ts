@@ -1,5 +1,5 @@
 import type { Bot } from "grammy";
-import type { Message, MessageEntity, Update, UserFromGetMe } from "grammy/types";
+import type { Message, MessageEntity, Update } from "grammy/types";
 import { createBot, type BotDeps } from "../../src/bot/bot.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { createLogger } from "../../src/bot/logger.js";
@@ -10,20 +10,9 @@ import { htmlToPlain } from "../../src/reply/html.js";
  * Telegram would, so tests read like chat scripts and never touch the network.
  */
 
-export const TOKEN = "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ";
-export const BOT_INFO: UserFromGetMe = {
-  id: 4242,
-  is_bot: true,
-  first_name: "News",
-  username: "thebot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+import { BOT_INFO, TOKEN } from "../support/shared.js";
+
+export { BOT_INFO, TOKEN };
 
 export interface Call {
   method: string;

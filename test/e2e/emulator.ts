@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { BOT_INFO } from "../support/shared.js";
 
 /**
  * A small local stand-in for the Telegram Bot API, for end-to-end tests: node:http on 127.0.0.1 at a random port.
@@ -39,15 +40,7 @@ export class BotApiEmulator {
   port = 0;
 
   constructor(private options: EmulatorOptions) {
-    this.botUser = options.botUser ?? {
-      id: 4242,
-      is_bot: true,
-      first_name: "News",
-      username: "thebot",
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: true,
-    };
+    this.botUser = options.botUser ?? { ...BOT_INFO };
     this.server = createServer((req, res) => void this.handle(req, res));
   }
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError, describeConfig, loadConfig } from "../../src/config.js";
+import { describeConfig, loadConfig } from "../../src/config.js";
 import { BotApiEmulator } from "../e2e/emulator.js";
 import { startMain } from "../e2e/process.js";
+import { configProblems, TOKEN } from "../support/shared.js";
 
 /**
  * Configuration that is missing, malformed or wrong, beyond test/bot/config.test.ts (which has the basic bad token,
@@ -9,18 +10,9 @@ import { startMain } from "../e2e/process.js";
  * a malformed or revoked token with a clear line that never prints it.
  */
 
-const TOKEN = "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ";
 const SECRET = "s3cret-s3cret-s3cret";
 
-function problems(env: Record<string, string | undefined>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
-}
+const problems = configProblems;
 
 describe("BOT_TOKEN", () => {
   it("missing: the terminal chat, not an error", () => {

@@ -1,0 +1,32 @@
+import type { UserFromGetMe } from "grammy/types";
+import { expect } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+/** A well-formed bot token for tests (never a real one). */
+export const TOKEN = "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ";
+
+/** The bot's own user, as getMe would return it; tests set it as botInfo, the emulator serves it. */
+export const BOT_INFO: UserFromGetMe = {
+  id: 4242,
+  is_bot: true,
+  first_name: "News",
+  username: "thebot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+/** The message of the ConfigError this environment gives (fails the test when it gives none). */
+export function configProblems(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
