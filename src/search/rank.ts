@@ -1,5 +1,6 @@
 import { hasTerm, type SearchIndex } from "./index.js";
 import type { ParsedQuery, QueryConcept } from "./query.js";
+import { kthLargestOf } from "./select.js";
 
 /** Ranking knobs; every field states its default. */
 export interface RankOptions {
@@ -109,7 +110,7 @@ class Scratch {
   readonly formBuffer: Uint32Array;
   /** Score with the BM25 tie-breaker, per selected paragraph. */
   readonly finalScore: Float64Array;
-  /** Room for a copy of per-paragraph scores that quickselect may reorder (no allocation per question). */
+  /** Room for the scores quickselect reorders (no allocation per question). */
   private readonly copyBuffer: Float64Array;
   /** Candidate paragraphs (first `touchedCount`) and their articles (first `touchedDocCount`). */
   readonly touched: Uint32Array;
@@ -132,11 +133,9 @@ class Scratch {
     this.copyBuffer = new Float64Array(paragraphs);
     this.finalScore = new Float64Array(paragraphs);
   }
-  /** The first `count` values, copied into the shared buffer. */
-  copyOf(values: Float64Array, count: number): Float64Array {
-    const copy = this.copyBuffer.subarray(0, count);
-    copy.set(values.subarray(0, count));
-    return copy;
+  /** The k-th largest of the first `count` values (left unchanged). */
+  kthLargest(values: Float64Array, count: number, k: number): number {
+    return kthLargestOf(values, count, k, this.copyBuffer);
   }
   reset(): void {
     // A broad question touches most paragraphs: clearing whole arrays (memset) is then faster than one by one.
@@ -676,7 +675,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   // Only the best `keep` by coverage are ranked in full (BM25 can move a paragraph by at most bm25Weight).
   const keep = Math.max(o.keep, 1);
   let threshold = -Infinity;
-  if (n > keep) threshold = kthLargest(s.copyOf(s.passScore, n), keep) - o.bm25Weight;
+  if (n > keep) threshold = s.kthLargest(s.passScore, n, keep) - o.bm25Weight;
   // The selected move to the front of passChunk/passScore (m ≤ i: compaction in place).
   const { passChunk, passScore, finalScore, bm25 } = s;
   let m = 0;
@@ -699,7 +698,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   // `keep` by final score become results (ties by paragraph order), so the objects made and sorted stay few.
   const best: number[] = [];
   if (m > keep) {
-    const cut = kthLargest(s.copyOf(finalScore, m), keep);
+    const cut = s.kthLargest(finalScore, m, keep);
     const at: number[] = [];
     for (let j = 0; j < m; j++) {
       if (finalScore[j]! > cut) best.push(j);
@@ -724,31 +723,4 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   s.reset();
   out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
   return { items: out, total: n };
-}
-
-/** The k-th largest value (1-based) of an array, in linear expected time (Hoare's quickselect); reorders it. */
-export function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i] = values[j]!;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return values[target]!;
-  }
-  return values[target]!;
 }
