@@ -9,7 +9,8 @@
  *   "NEWSIDX1" | u32 header byte length | header JSON (UTF-8) | sections, each starting on an 8-byte boundary
  * The header lists the sections (name, kind, byte offset, byte length, element count), the key, a SHA-1 of all
  * section bytes, and the small values. Typed-array sections are read straight into their own ArrayBuffers (no
- * parsing); chunk texts are UTF-8 segments decoded once and sliced; terms and skeleton keys are newline-joined.
+ * parsing); terms and skeleton keys are newline-joined. Chunk texts are UTF-8 segments that stay in the file: a
+ * loaded index reads a paragraph's bytes when its text is asked for (stored-texts.ts), and holds the file open.
  *
  * Why not MiniSearch's toJSON/loadJSON: loadJSON re-inserts every term into its radix tree (the shared notes measured
  * ≈1–1.5 s for 20k paragraphs), and the index no longer uses MiniSearch at all (see postings.ts).
@@ -23,11 +24,12 @@ import type { Chunk, CorpusWarning, Doc, SourceInfo } from "../corpus/types.js";
 import type { Lang } from "../text/fold.js";
 import type { SearchIndex } from "./index.js";
 import { Postings, type PostingsData } from "./postings.js";
+import { StoredChunk, StoredTexts } from "./stored-texts.js";
 
 /** Bump when the file layout or the meaning of a section changes. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = "NEWSIDX1";
-/** Chunk texts are stored in UTF-8 segments of about this many characters (one string each when loaded). */
+/** Chunk texts are written in UTF-8 segments of about this many characters (one buffer at a time while saving). */
 const TEXT_SEGMENT_CHARS = 16 * 1024 * 1024;
 
 /** Source folders whose code decides what the index holds; their text is part of the key. */
@@ -206,7 +208,7 @@ interface Header {
   termCount: number;
   avgTextLength: number;
   avgTitleLength: number;
-  /** Per text segment: [first chunk, chunk count]. */
+  /** Per text segment (section `text<k>`): [first chunk, chunk count]. */
   textSegments: [number, number][];
 }
 
@@ -277,28 +279,39 @@ export function saveIndex(file: string, key: string, index: SearchIndex, warning
   if (!patterned) throw new Error("saveIndex: chunks are not the documents' chunks in order; cannot persist this index");
 
   utf8Lazy("docs", () => JSON.stringify({ docs, warnings, files: meta?.files }));
-  // Chunk texts in segments.
+  // Chunk texts in segments, each chunk's UTF-8 bytes on their own (a loaded index reads them one by one).
   const textSegments: [number, number][] = [];
-  const textLengths = new Uint32Array(index.chunks.length);
+  const textBytes = new Uint32Array(index.chunks.length);
   for (let first = 0; first < index.chunks.length; ) {
     let chars = 0;
+    let bytes = 0;
     let last = first;
     while (last < index.chunks.length && (last === first || chars + index.chunks[last]!.text.length <= TEXT_SEGMENT_CHARS)) {
       const text = index.chunks[last]!.text;
-      textLengths[last] = text.length;
+      textBytes[last] = Buffer.byteLength(text, "utf8");
       chars += text.length;
+      bytes += textBytes[last]!;
       last++;
     }
     textSegments.push([first, last - first]);
-    const [from, to] = [first, last];
-    utf8Lazy(`text${textSegments.length - 1}`, () => {
-      const segment: string[] = [];
-      for (let i = from; i < to; i++) segment.push(index.chunks[i]!.text);
-      return segment.join("");
+    const [from, to, size] = [first, last, bytes];
+    sections.push({
+      name: `text${textSegments.length - 1}`,
+      kind: "bytes",
+      make: () => {
+        const segment = Buffer.allocUnsafe(size);
+        let at = 0;
+        for (let i = from; i < to; i++) {
+          const written = segment.write(index.chunks[i]!.text, at, "utf8");
+          if (written !== textBytes[i]) throw new Error(`saveIndex: chunk ${i}'s text changed while saving`);
+          at += written;
+        }
+        return segment;
+      },
     });
     first = last;
   }
-  add("textLengths", "u32", textLengths);
+  add("textBytes", "u32", textBytes);
   utf8("terms", index.terms.join("\n"));
   add("df", "u32", index.df);
   add("chunkDoc", "u32", index.chunkDoc);
@@ -416,6 +429,7 @@ export interface LoadIndexOptions {
 export function loadIndex(file: string, key: string, protectedWords: ReadonlySet<string>, options: LoadIndexOptions = {}): LoadedIndex {
   const started = performance.now();
   let fd: number;
+  let owned = false;
   try {
     fd = openSync(file, "r");
   } catch (error) {
@@ -448,29 +462,58 @@ export function loadIndex(file: string, key: string, protectedWords: ReadonlySet
     const base = align8(lead.length + headerLength);
     const checksum = createHash("sha1");
     const byName = new Map<string, Uint8Array | ArrayBufferView>();
+    // Text segments are only checked (through one reused buffer) and located: they stay in the file.
+    const textAt = new Map<string, number>();
+    let piece: Buffer | undefined;
     let bytes = base;
     for (const s of header.sections) {
       const size = { u32: 4, u16: 2, f64: 8, bytes: 1 }[s.kind];
       if (!size || s.byteLength % size !== 0 || s.offset % 8 !== 0) throw new StaleIndexError(`bad section ${s.name}`);
+      bytes += s.byteLength;
+      if (TEXT_SECTION.test(s.name)) {
+        piece ??= Buffer.allocUnsafe(TEXT_READ_BYTES);
+        for (let done = 0; done < s.byteLength; ) {
+          const part = piece.subarray(0, Math.min(piece.length, s.byteLength - done));
+          readExactly(part, base + s.offset + done);
+          checksum.update(part);
+          done += part.length;
+        }
+        textAt.set(s.name, base + s.offset);
+        continue;
+      }
       const buffer = new ArrayBuffer(s.byteLength);
       const raw = new Uint8Array(buffer);
       readExactly(raw, base + s.offset);
       checksum.update(raw);
-      bytes += s.byteLength;
       const view =
         s.kind === "u32" ? new Uint32Array(buffer) : s.kind === "u16" ? new Uint16Array(buffer) : s.kind === "f64" ? new Float64Array(buffer) : Buffer.from(buffer);
       byName.set(s.name, view);
     }
     if (checksum.digest("hex") !== header.checksum) throw new StaleIndexError("index file is damaged (checksum mismatch)");
-    const index = assemble(header, byName, protectedWords);
+    const index = assemble(header, byName, protectedWords, { fd, file, textAt, textBytes: (name) => header.sections.find((s) => s.name === name)?.byteLength });
+    // The chunks read their texts through fd from now on (closed when the index is dropped).
+    index.texts.adopt();
+    owned = true;
     const meta = header.base && index.files ? { base: header.base, files: index.files } : undefined;
     return { index: index.index, warnings: index.warnings, key: header.key, ...(meta ? { meta } : {}), bytes, ms: performance.now() - started };
   } finally {
-    closeSync(fd);
+    if (!owned) closeSync(fd);
   }
 }
 
-function assemble(header: Header, sections: Map<string, Uint8Array | ArrayBufferView>, protectedWords: ReadonlySet<string>) {
+/** Sections holding chunk texts (UTF-8), read in pieces of TEXT_READ_BYTES to check them. */
+const TEXT_SECTION = /^text\d+$/;
+const TEXT_READ_BYTES = 4 * 1024 * 1024;
+
+/** Where a loaded index's texts are: the open file and each text section's position in it. */
+interface TextLocation {
+  fd: number;
+  file: string;
+  textAt: ReadonlyMap<string, number>;
+  textBytes: (section: string) => number | undefined;
+}
+
+function assemble(header: Header, sections: Map<string, Uint8Array | ArrayBufferView>, protectedWords: ReadonlySet<string>, location: TextLocation) {
   const get = <T>(name: string, type: new (...args: never[]) => T): T => {
     const s = sections.get(name);
     if (!(s instanceof type)) throw new StaleIndexError(`index section ${name} missing`);
@@ -479,21 +522,25 @@ function assemble(header: Header, sections: Map<string, Uint8Array | ArrayBuffer
   const text = (name: string) => get(name, Buffer).toString("utf8");
   const n = header.chunkCount;
   const { docs: stored, warnings, files } = JSON.parse(text("docs")) as { docs: StoredDoc[]; warnings: CorpusWarning[]; files?: FileRecord[] };
-  const textLengths = get("textLengths", Uint32Array);
-  if (stored.length !== header.docCount || textLengths.length !== n) throw new StaleIndexError("index sections disagree");
+  const textBytes = get("textBytes", Uint32Array);
+  if (stored.length !== header.docCount || textBytes.length !== n) throw new StaleIndexError("index sections disagree");
 
-  // Chunk texts.
-  const texts: string[] = new Array(n);
+  // Where each chunk's text is in the file.
+  const textOffsets = new Float64Array(n);
+  let placed = 0;
   header.textSegments.forEach(([first, count], s) => {
-    const segment = text(`text${s}`);
-    let at = 0;
+    const start = location.textAt.get(`text${s}`);
+    if (start === undefined || first !== placed || first + count > n) throw new StaleIndexError(`index text segment ${s} missing or out of place`);
+    let at = start;
     for (let c = first; c < first + count; c++) {
-      const length = textLengths[c]!;
-      texts[c] = segment.slice(at, at + length);
-      at += length;
+      textOffsets[c] = at;
+      at += textBytes[c]!;
     }
-    if (at !== segment.length) throw new StaleIndexError("index text segment has the wrong length");
+    if (at - start !== location.textBytes(`text${s}`)) throw new StaleIndexError("index text segment has the wrong length");
+    placed = first + count;
   });
+  if (placed !== n) throw new StaleIndexError("index chunk count mismatch");
+  const texts = new StoredTexts(location.fd, textOffsets, textBytes, location.file);
 
   const docs: Doc[] = new Array(stored.length);
   const chunks: Chunk[] = new Array(n);
@@ -504,8 +551,8 @@ function assemble(header: Header, sections: Map<string, Uint8Array | ArrayBuffer
     const s = stored[d]!;
     const docChunks: Chunk[] = new Array(s.n);
     for (let i = 0; i < s.n; i++, c++) {
-      if (c >= n || texts[c] === undefined) throw new StaleIndexError("index chunk count mismatch");
-      const chunk: Chunk = { id: `${s.id}#${i + 1}`, docId: s.id, n: i + 1, text: texts[c]! };
+      if (c >= n) throw new StaleIndexError("index chunk count mismatch");
+      const chunk: Chunk = new StoredChunk(`${s.id}#${i + 1}`, s.id, i + 1, texts, c);
       docChunks[i] = chunk;
       chunks[c] = chunk;
       chunkIndex.set(chunk.id, c);
@@ -574,5 +621,5 @@ function assemble(header: Header, sections: Map<string, Uint8Array | ArrayBuffer
     skeletons,
     protectedWords,
   };
-  return { index, warnings, files };
+  return { index, warnings, files, texts };
 }

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Chunk } from "../../src/corpus/types.js";
 import { loadLexicon } from "../../src/lexicon/lexicon.js";
 import { createEngine, type Engine } from "../../src/search/engine.js";
 import { indexFileFor, openEngine, type IndexEvent } from "../../src/search/open.js";
@@ -36,6 +37,8 @@ async function open(events: IndexEvent[] = [], lex = lexicon): Promise<Engine> {
 }
 
 const kinds = (events: IndexEvent[]) => events.map((e) => e.kind).filter((k) => k !== "hashed");
+/** What a chunk says, as a plain object (a loaded one reads its text through a getter). */
+const plainChunk = ({ id, docId, n, text }: Chunk) => ({ id, docId, n, text });
 const answers = (engine: Engine) => QUESTIONS.map((q) => engine.search(q, { limit: 10 }));
 
 describe("persisted index", () => {
@@ -52,8 +55,9 @@ describe("persisted index", () => {
     expect(answers(built)).toEqual(answers(fresh));
     const a = fresh.index;
     const b = loaded.index;
-    expect(b.docs).toEqual(a.docs);
-    expect(b.chunks).toEqual(a.chunks);
+    expect(b.docs.map((d) => ({ ...d, chunks: d.chunks.map(plainChunk) }))).toEqual(a.docs.map((d) => ({ ...d, chunks: d.chunks.map(plainChunk) })));
+    // A loaded chunk reads its text from the file when asked (StoredChunk): compare what a chunk says.
+    expect(b.chunks.map(plainChunk)).toEqual(a.chunks.map(plainChunk));
     expect(b.terms).toEqual(a.terms);
     expect([...b.vocab]).toEqual([...a.vocab]);
     expect(Array.from(b.df)).toEqual(Array.from(a.df));
@@ -68,7 +72,7 @@ describe("persisted index", () => {
     for (const term of a.terms.slice(0, 200)) {
       expect(b.postings.search({ combineWith: "OR", queries: [term] })).toEqual(a.postings.search({ combineWith: "OR", queries: [term] }));
     }
-    expect(loaded.getChunk(a.chunks[3]!.id)).toEqual(a.chunks[3]);
+    expect(plainChunk(loaded.getChunk(a.chunks[3]!.id)!)).toEqual(plainChunk(a.chunks[3]!));
     expect(loaded.getDoc(a.docs[1]!.id)?.source).toEqual(a.docs[1]!.source);
   });
 
@@ -80,6 +84,43 @@ describe("persisted index", () => {
     const loaded = loadIndex(a, "key", lexicon.protectedWords);
     saveIndex(b, "key", loaded.index, loaded.warnings, { base: "base", files: [] });
     expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+  });
+
+  it("leaves paragraph texts in the file and reads them there, even after a rebuild replaced or removed the file", async () => {
+    const built = await createEngine([corpus], { lexicon, onWarning: () => {} });
+    const texts = built.index.chunks.map((c) => c.text);
+    const file = path.join(dir, "index.bin");
+    saveIndex(file, "key", built.index);
+    const replaced = loadIndex(file, "key", lexicon.protectedWords).index;
+    const removed = loadIndex(file, "key", lexicon.protectedWords).index;
+
+    // A rebuild writes a new file (here of another corpus) and renames it over the old one.
+    const otherCorpus = path.join(dir, "other");
+    mkdirSync(otherCorpus);
+    writeFileSync(path.join(otherCorpus, "x.txt"), "مقال آخر\n\nنص مختلف تماما عن المقالات الأخرى في هذا المجلد.\n");
+    const other = await createEngine([otherCorpus], { lexicon, onWarning: () => {} });
+    saveIndex(path.join(dir, "other.bin"), "key", other.index);
+    renameSync(path.join(dir, "other.bin"), file);
+    // First reads after the swap: each index still reads its own file.
+    expect(replaced.chunks.map((c) => c.text)).toEqual(texts);
+    expect(texts.some((t) => /[\u0621-\u064a]/.test(t))).toBe(true);
+    rmSync(file);
+    expect(removed.chunks.map((c) => c.text)).toEqual(texts);
+  });
+
+  it("rebuilds a file whose paragraph text was altered (the checksum covers the texts left in the file)", async () => {
+    await open();
+    const file = indexFileFor([corpus], cache);
+    const bytes = readFileSync(file);
+    const built = await createEngine([corpus], { lexicon, onWarning: () => {} });
+    const at = bytes.indexOf(Buffer.from(built.index.chunks[2]!.text, "utf8"));
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 4] = bytes[at + 4]! ^ 0x01;
+    writeFileSync(file, bytes);
+    const events: IndexEvent[] = [];
+    await open(events);
+    expect(kinds(events)).toEqual(["rebuilding", "built", "saved"]);
+    expect(events.find((e) => e.kind === "rebuilding")).toMatchObject({ reason: expect.stringMatching(/damaged/) });
   });
 
   it("keeps corpus warnings across a load", async () => {
