@@ -1,15 +1,55 @@
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BuildDone, BuildJob, BuildProgress } from "./build.js";
 
-/** Builds an index file somewhere (a worker thread by default) and reports how it went. */
+/** Builds an index file somewhere (a child process by default) and reports how it went. */
 /** Aborting `signal` stops the build (rejects). */
 export type IndexBuilder = (job: BuildJob, onProgress: (p: BuildProgress) => void, signal?: AbortSignal) => Promise<BuildDone>;
 
 type WorkerMessage = { type: "progress"; progress: BuildProgress } | { type: "done"; done: BuildDone } | { type: "error"; message: string };
 
-/** The worker's body next to this file: worker.ts when running TypeScript (tsx, vitest), worker.js once compiled. */
-const WORKER_ENTRY = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url).href;
+/** The bodies next to this file: .ts when running TypeScript (tsx, vitest), .js once compiled. */
+const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+const WORKER_ENTRY = new URL(`./worker${EXT}`, import.meta.url).href;
 const WORKER_BOOT = new URL("./worker-boot.mjs", import.meta.url);
+const PROCESS_ENTRY = new URL(`./process-body${EXT}`, import.meta.url).href;
+const PROCESS_BOOT = fileURLToPath(new URL("./process-boot.mjs", import.meta.url));
+
+/**
+ * Build in a child process: the reading and indexing (a minute and some 400 MB for a large archive) never block the
+ * bot's event loop, and the memory goes back to the system when the child ends (a worker thread's freed memory
+ * stays in the bot's process). The child writes the index file; the caller loads it. Rejects with the build's
+ * error (a missing folder, an unwritable cache) or when the child dies.
+ */
+export const buildInProcess: IndexBuilder = (job, onProgress, signal) =>
+  new Promise<BuildDone>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (!settled) {
+        settled = true;
+        outcome();
+      }
+    };
+    if (signal?.aborted) return reject(new Error("index build stopped"));
+    // No inherited flags (vitest's, tsx's CLI): the boot file registers tsx itself when needed.
+    const child = fork(PROCESS_BOOT, [PROCESS_ENTRY], { execArgv: [], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const stop = () => {
+      settle(() => reject(new Error("index build stopped")));
+      child.kill();
+    };
+    signal?.addEventListener("abort", stop, { once: true });
+    child.on("message", (m: WorkerMessage) => {
+      if (m.type === "progress") onProgress(m.progress);
+      else settle(() => (m.type === "done" ? resolve(m.done) : reject(new Error(m.message))));
+    });
+    child.on("error", (error) => settle(() => reject(error)));
+    child.on("exit", (code, by) => {
+      signal?.removeEventListener("abort", stop);
+      settle(() => reject(new Error(`index build process stopped (${by ?? `exit code ${code}`}) without a result`)));
+    });
+    child.send({ job });
+  });
 
 /**
  * Build in a worker thread: the CPU-bound reading and indexing (a minute for a large archive) never blocks the

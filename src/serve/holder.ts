@@ -19,7 +19,7 @@ import { buildSearchIndex, type SearchIndex } from "../search/index.js";
 import { indexFileFor } from "../search/open.js";
 import { indexKey, loadIndex, type IndexKey, type IndexMeta } from "../search/persist.js";
 import { SegmentedEngine } from "../search/segments.js";
-import { buildInWorker, type IndexBuilder } from "./builder.js";
+import { buildInProcess, type IndexBuilder } from "./builder.js";
 import { planReload, type PlanLimits } from "./plan.js";
 
 type Fields = Record<string, unknown>;
@@ -43,7 +43,7 @@ export interface EngineHolderOptions {
   log?: HolderLog;
   /** Called with the corpus warnings of each newly served index. Defaults to none. */
   onWarning?: (warning: CorpusWarning) => void;
-  /** How indexes are built. Defaults to a worker thread (buildInWorker). */
+  /** How indexes are built. Defaults to a child process (buildInProcess). */
   builder?: IndexBuilder;
   /** When a change is too large for a delta. Defaults to planReload's. */
   limits?: PlanLimits;
@@ -95,7 +95,7 @@ export class EngineHolder {
     this.lexicon = options.lexicon ?? loadLexicon();
     this.cacheDir = options.cacheDir ?? ".cache";
     this.log = options.log ?? noLog;
-    this.builder = options.builder ?? buildInWorker;
+    this.builder = options.builder ?? buildInProcess;
     this.mainFile = indexFileFor(options.folders, this.cacheDir);
     this.deltaFile = this.mainFile.replace(/\.bin$/, ".delta.bin");
     this.engine = new Engine(buildSearchIndex([], { protectedWords: this.lexicon.protectedWords }), this.lexicon);

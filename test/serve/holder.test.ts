@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { indexKey, loadIndex } from "../../src/search/persist.js";
 import { SegmentedEngine } from "../../src/search/segments.js";
 import type { BuildJob } from "../../src/serve/build.js";
 import { buildIndexFile } from "../../src/serve/build.js";
-import { buildInWorker, type IndexBuilder } from "../../src/serve/builder.js";
+import { buildInProcess, buildInWorker, type IndexBuilder } from "../../src/serve/builder.js";
 import { EngineHolder, type HolderLog } from "../../src/serve/holder.js";
 
 const lexicon = loadLexicon();
@@ -44,24 +44,33 @@ async function jobFor(file: string): Promise<BuildJob> {
   return { folders: [corpus], file, key: key.key, base: key.base, fingerprints: key.fingerprints, protectedWords: [...lexicon.protectedWords] };
 }
 
-describe("build worker", () => {
-  it("builds in a worker thread (TypeScript through tsx) an index equal to an in-thread build", async () => {
-    const progress: unknown[] = [];
-    const job = await jobFor(path.join(cache, "worker.bin"));
-    const done = await buildInWorker(job, (p) => progress.push(p));
+describe.each([
+  { where: "a worker thread", builder: buildInWorker },
+  { where: "a child process", builder: buildInProcess },
+])("building in $where", ({ builder }) => {
+  it("builds (TypeScript through tsx) the same index file as an in-thread build", async () => {
+    const job = await jobFor(path.join(cache, "built.bin"));
+    const done = await builder(job, () => {});
     const inThread = await buildIndexFile({ ...job, file: path.join(cache, "thread.bin") });
     expect(done.paragraphs).toBe(inThread.paragraphs);
-    const fromWorker = new Engine(loadIndex(job.file, job.key, lexicon.protectedWords).index, lexicon);
-    const fromThread = new Engine(loadIndex(path.join(cache, "thread.bin"), job.key, lexicon.protectedWords).index, lexicon);
+    const built = new Engine(loadIndex(job.file, job.key, lexicon.protectedWords).index, lexicon);
     const fresh = await createEngine([corpus], { lexicon, onWarning: () => {} });
-    expect(answers(fromWorker)).toEqual(answers(fresh));
-    expect(answers(fromThread)).toEqual(answers(fresh));
+    expect(answers(built)).toEqual(answers(fresh));
     expect(readFileSync(job.file).equals(readFileSync(path.join(cache, "thread.bin")))).toBe(true);
   });
 
   it("reports a failing build as an error", async () => {
     const job = await jobFor(path.join(cache, "x.bin"));
-    await expect(buildInWorker({ ...job, folders: [path.join(dir, "missing")] }, () => {})).rejects.toThrow(/not found/);
+    await expect(builder({ ...job, folders: [path.join(dir, "missing")] }, () => {})).rejects.toThrow(/not found/);
+  });
+
+  it("stops when aborted, writing no file", async () => {
+    const job = await jobFor(path.join(cache, "stopped.bin"));
+    const controller = new AbortController();
+    const build = builder(job, () => {}, controller.signal);
+    controller.abort();
+    await expect(build).rejects.toThrow(/stopped/);
+    expect(existsSync(job.file)).toBe(false);
   });
 });
 
