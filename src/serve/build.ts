@@ -1,7 +1,8 @@
 /**
  * Building an index file: reading the corpus (all of it, or only new and changed files for a delta), indexing,
- * and saving it with its file records. Runs in a worker thread (see worker.ts) so that the bot keeps answering;
- * `buildIndexFile` is the same work in the calling thread (tests, and the reference the worker is checked against).
+ * and saving it with its file records. Runs in a child process (process-body.ts) or a worker thread (worker.ts) so
+ * that the bot keeps answering; `buildIndexFile` is the same work in the calling thread (tests, and the reference
+ * the other two are checked against).
  */
 import { loadCorpus } from "../corpus/load.js";
 import type { CorpusWarning } from "../corpus/types.js";

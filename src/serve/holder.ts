@@ -1,6 +1,6 @@
 /**
  * The engine the bot serves, behind a holder that can replace it while the bot keeps answering: builds run in a
- * worker thread (builder.ts) and write an index file; the holder loads that file and swaps the new engine in with
+ * child process (builder.ts) and write an index file; the holder loads that file and swaps the new engine in with
  * one assignment, so a question is always answered by one whole engine, old or new.
  *
  * Two segments (see SegmentedEngine): the main index, persisted and rebuilt in full only when it must be (no
