@@ -32,9 +32,14 @@ export interface RankOptions {
    * naming both; a third for each of the three marks. Defaults to 0.15.
    */
   domainBonus?: number;
+  /**
+   * A concept whose terms have at least this many postings keeps its per-paragraph BM25 sums between questions (see
+   * conceptBm25): same scores, less work for broad questions. Infinity keeps none. Defaults to 10,000.
+   */
+  bm25SumMinPostings?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, domainBonus: 0.15 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, domainBonus: 0.15, bm25SumMinPostings: 10_000 };
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
@@ -218,6 +223,36 @@ export function unionOfForms(forms: readonly (readonly number[])[], index: Searc
   const merged = new Uint32Array(count);
   for (let c = 0, k = 0; k < count; c++) if (seen[c] === 1) merged[k++] = c;
   return merged;
+}
+
+/**
+ * A common concept's BM25 share per paragraph (its distinct terms, text and title, as Postings.scoreInto adds them),
+ * summed once and kept: a broad question selects thousands of paragraphs, and walking the concept's postings for
+ * them was the largest part of its BM25 time. Bounded by MAX_BM25_SUM_BYTES per index (oldest dropped first).
+ */
+const bm25Sums = new WeakMap<SearchIndex, Map<string, Float64Array>>();
+const MAX_BM25_SUM_BYTES = 24 * 1024 * 1024;
+
+function conceptBm25(terms: readonly number[], index: SearchIndex, minPostings: number): Float64Array | undefined {
+  const { textOffsets } = index.postings.data;
+  let postings = 0;
+  for (const t of terms) postings += textOffsets[t + 1]! - textOffsets[t]!;
+  const bytes = index.chunks.length * 8;
+  if (postings < minPostings || bytes > MAX_BM25_SUM_BYTES) return undefined;
+  let cache = bm25Sums.get(index);
+  if (!cache) bm25Sums.set(index, (cache = new Map()));
+  const key = terms.join(",");
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key); // most recently used last
+    cache.set(key, hit);
+    return hit;
+  }
+  const sum = new Float64Array(index.chunks.length);
+  index.postings.scoreInto(terms, sum, new Uint8Array(index.chunks.length).fill(1));
+  while (cache.size > 0 && (cache.size + 1) * bytes > MAX_BM25_SUM_BYTES) cache.delete(cache.keys().next().value!);
+  cache.set(key, sum);
+  return sum;
 }
 
 const scratches = new WeakMap<SearchIndex, Scratch>();
@@ -689,8 +724,25 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     }
   }
   // BM25 (MiniSearch's, over text and boosted title) breaks ties among the selected, from the rarer terms.
-  const distinct = [...new Set(concepts.flatMap((c, k) => (rare[k] || !prune ? c.forms.flat() : [])))];
-  index.postings.scoreInto(distinct, bm25, s.selected);
+  // A common concept's share comes from its kept per-paragraph sums (see conceptBm25), unless it shares a term with
+  // another concept (a term counts once); the other terms walk their postings for the selected paragraphs.
+  const counted = concepts.map((c, k) => (rare[k] || !prune ? [...new Set(c.forms.flat())] : []));
+  const conceptsOfTerm = new Map<number, number>();
+  for (const terms of counted) for (const t of terms) conceptsOfTerm.set(t, (conceptsOfTerm.get(t) ?? 0) + 1);
+  const walked = new Set<number>();
+  const sums: Float64Array[] = [];
+  for (const terms of counted) {
+    const sum = terms.every((t) => conceptsOfTerm.get(t) === 1) ? conceptBm25(terms, index, o.bm25SumMinPostings) : undefined;
+    if (sum) sums.push(sum);
+    else for (const t of terms) walked.add(t);
+  }
+  index.postings.scoreInto([...walked], bm25, s.selected);
+  for (const sum of sums) {
+    for (let j = 0; j < m; j++) {
+      const c = passChunk[j]!;
+      bm25[c]! += sum[c]!;
+    }
+  }
   let maxBm25 = 0;
   for (let j = 0; j < m; j++) maxBm25 = Math.max(maxBm25, bm25[passChunk[j]!]!);
   for (let j = 0; j < m; j++) finalScore[j] = passScore[j]! + (maxBm25 > 0 ? (o.bm25Weight * bm25[passChunk[j]!]!) / maxBm25 : 0);
