@@ -441,6 +441,28 @@ function markRefined(index: SearchIndex, s: Scratch, c: number, d: number, bit: 
   mark(index, s, c, d, bit, adds || s.masks[c] !== 0, soft);
 }
 
+/** Mark touched articles whose title holds a form of the concept (walking each form's rarest title postings). */
+function markTitles(concept: QueryConcept, bit: number, index: SearchIndex, s: Scratch): void {
+  const { titleOffsets, titleDocs } = index.postings.data;
+  const { docMasks, leadMasks } = s;
+  for (const form of concept.forms) {
+    let rarest = form[0]!;
+    for (const id of form) if (titleOffsets[id + 1]! - titleOffsets[id]! < titleOffsets[rarest + 1]! - titleOffsets[rarest]!) rarest = id;
+    for (let i = titleOffsets[rarest]!, end = titleOffsets[rarest + 1]!; i < end; i++) {
+      const d = titleDocs[i]!;
+      if (docMasks[d] === 0) continue;
+      if (form.length > 1) {
+        const title = index.titleTerms[d]!;
+        let all = true;
+        for (const id of form) if (!hasTerm(title, id)) all = false;
+        if (!all) continue;
+      }
+      docMasks[d]! |= bit;
+      leadMasks[d]! |= bit;
+    }
+  }
+}
+
 /**
  * Marks computed once per engine: on topic per article 0/1 (names both sides) and per paragraph 0/1/2 (sides it
  * names); per paragraph 1 when it holds a number.
@@ -570,6 +592,9 @@ export interface Ranking {
   total: number;
 }
 
+/** Best first; equal scores in paragraph order. */
+const byScore = (a: RankedChunk, b: RankedChunk) => b.score - a.score || a.chunk - b.chunk;
+
 /** Rank the paragraphs for a parsed question; no items means nothing is relevant. */
 export function rank(query: ParsedQuery, index: SearchIndex, options: RankOptions = {}, domain?: Domain): Ranking {
   const o = { ...DEFAULTS, ...options };
@@ -658,27 +683,8 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
       for (const form of concept.forms) refineForm(form, 1 << k, index, s);
     });
   }
-  // Titles count as the article's own words (walking the title postings of each form's rarest term).
-  const { titleOffsets, titleDocs } = index.postings.data;
-  concepts.forEach((concept, k) => {
-    const bit = 1 << k;
-    for (const form of concept.forms) {
-      let rarest = form[0]!;
-      for (const id of form) if (titleOffsets[id + 1]! - titleOffsets[id]! < titleOffsets[rarest + 1]! - titleOffsets[rarest]!) rarest = id;
-      for (let i = titleOffsets[rarest]!, end = titleOffsets[rarest + 1]!; i < end; i++) {
-        const d = titleDocs[i]!;
-        if (s.docMasks[d] === 0) continue;
-        if (form.length > 1) {
-          const title = index.titleTerms[d]!;
-          let all = true;
-          for (const id of form) if (!hasTerm(title, id)) all = false;
-          if (!all) continue;
-        }
-        s.docMasks[d]! |= bit;
-        s.leadMasks[d]! |= bit;
-      }
-    }
-  });
+  // Titles count as the article's own words.
+  concepts.forEach((concept, k) => markTitles(concept, 1 << k, index, s));
 
   // Coverage from the masks; passing paragraphs go to flat arrays (no objects for the thousands a broad
   // question passes). The weight of any set of concepts is one table lookup.
@@ -773,6 +779,6 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     bm25[passChunk[j]!] = 0;
   }
   s.reset();
-  out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+  out.sort(byScore);
   return { items: out, total: n };
 }

@@ -4,49 +4,42 @@
  */
 
 /**
- * The k-th largest (1-based, 1 ≤ k ≤ count) of `values[0..count)`, left unchanged. When at least k values tie for
- * the largest (a broad question's top: thousands at full coverage), one pass answers; otherwise quickselect runs on
- * a copy in `room` (which must hold `count` values).
+ * The k-th largest (1-based, 1 ≤ k ≤ count) of `values[0..count)`, left unchanged: a min-heap of the k largest seen
+ * so far, in `room` (which must hold k values). One comparison per value; only a value above the heap's least
+ * enters it, so ties (a broad question's thousands at full coverage) cost nothing and nothing is copied.
  */
 export function kthLargestOf(values: Float64Array, count: number, k: number, room: Float64Array): number {
-  let high = -Infinity;
-  let ties = 0;
-  for (let i = 0; i < count; i++) {
+  const heap = room;
+  for (let i = 0; i < k; i++) siftUp(heap, i, values[i]!);
+  for (let i = k; i < count; i++) {
     const v = values[i]!;
-    if (v > high) {
-      high = v;
-      ties = 1;
-    } else if (v === high) ties++;
+    if (v > heap[0]!) siftDown(heap, k, v);
   }
-  if (ties >= k) return high;
-  const copy = room.subarray(0, count);
-  copy.set(values.subarray(0, count));
-  return kthLargest(copy, k);
+  return heap[0]!;
 }
 
-/** The k-th largest value (1-based) of an array, in linear expected time (Hoare's quickselect); reorders it. */
-export function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i] = values[j]!;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return values[target]!;
+/** Add v at position `size` of a min-heap of `size` values. */
+function siftUp(heap: Float64Array, size: number, v: number): void {
+  let at = size;
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if (heap[parent]! <= v) break;
+    heap[at] = heap[parent]!;
+    at = parent;
   }
-  return values[target]!;
+  heap[at] = v;
+}
+
+/** Replace the least value of a min-heap of `size` values by v. */
+function siftDown(heap: Float64Array, size: number, v: number): void {
+  let at = 0;
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= size) break;
+    if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
+    if (heap[child]! >= v) break;
+    heap[at] = heap[child]!;
+    at = child;
+  }
+  heap[at] = v;
 }
