@@ -228,10 +228,19 @@ export function unionOfForms(forms: readonly (readonly number[])[], index: Searc
 /**
  * A common concept's BM25 share per paragraph (its distinct terms, text and title, as Postings.scoreInto adds them),
  * summed once and kept: a broad question selects thousands of paragraphs, and walking the concept's postings for
- * them was the largest part of its BM25 time. Bounded by MAX_BM25_SUM_BYTES per index (oldest dropped first).
+ * them was the largest part of its BM25 time. Summing costs a few walks, so a concept is kept only once it comes back
+ * (its second miss), and at most MAX_BM25_SUM_BYTES per index are kept (least recently used dropped first): a
+ * rotation of more common concepts than fit must not pay a sum per question.
  */
-const bm25Sums = new WeakMap<SearchIndex, Map<string, Float64Array>>();
-const MAX_BM25_SUM_BYTES = 24 * 1024 * 1024;
+interface Bm25Sums {
+  kept: Map<string, Float64Array>;
+  /** Concepts asked for but not kept yet: how many times. */
+  missed: Map<string, number>;
+}
+const bm25Sums = new WeakMap<SearchIndex, Bm25Sums>();
+const MAX_BM25_SUM_BYTES = 64 * 1024 * 1024;
+/** Misses remembered (then forgotten all at once). */
+const MAX_MISSED = 1024;
 
 function conceptBm25(terms: readonly number[], index: SearchIndex, minPostings: number): Float64Array | undefined {
   const { textOffsets } = index.postings.data;
@@ -239,19 +248,26 @@ function conceptBm25(terms: readonly number[], index: SearchIndex, minPostings: 
   for (const t of terms) postings += textOffsets[t + 1]! - textOffsets[t]!;
   const bytes = index.chunks.length * 8;
   if (postings < minPostings || bytes > MAX_BM25_SUM_BYTES) return undefined;
-  let cache = bm25Sums.get(index);
-  if (!cache) bm25Sums.set(index, (cache = new Map()));
+  let sums = bm25Sums.get(index);
+  if (!sums) bm25Sums.set(index, (sums = { kept: new Map(), missed: new Map() }));
   const key = terms.join(",");
-  const hit = cache.get(key);
+  const hit = sums.kept.get(key);
   if (hit) {
-    cache.delete(key); // most recently used last
-    cache.set(key, hit);
+    sums.kept.delete(key); // most recently used last
+    sums.kept.set(key, hit);
     return hit;
   }
+  const missed = (sums.missed.get(key) ?? 0) + 1;
+  if (missed < 2) {
+    if (sums.missed.size >= MAX_MISSED) sums.missed.clear();
+    sums.missed.set(key, missed);
+    return undefined;
+  }
+  sums.missed.delete(key);
   const sum = new Float64Array(index.chunks.length);
   index.postings.scoreInto(terms, sum, new Uint8Array(index.chunks.length).fill(1));
-  while (cache.size > 0 && (cache.size + 1) * bytes > MAX_BM25_SUM_BYTES) cache.delete(cache.keys().next().value!);
-  cache.set(key, sum);
+  while (sums.kept.size > 0 && (sums.kept.size + 1) * bytes > MAX_BM25_SUM_BYTES) sums.kept.delete(sums.kept.keys().next().value!);
+  sums.kept.set(key, sum);
   return sum;
 }
 
