@@ -1,6 +1,6 @@
 /**
  * `npm start`: the only entry point of the bot. Reads the configuration once, opens the engine holder (the
- * persisted index when there is one; builds run in a worker thread while the bot answers), then
+ * persisted index when there is one; builds run in a child process while the bot answers), then
  * - with BOT_TOKEN and WEBHOOK_URL: an HTTP server taking updates through grammY's webhook callback;
  * - with BOT_TOKEN: long polling through grammY's runner;
  * - without a token: a terminal chat over the same replies (plain text), reading standard input line by line.
