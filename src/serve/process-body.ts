@@ -4,7 +4,10 @@
  */
 import { buildIndexFile, type BuildJob } from "./build.js";
 
-const send = (message: unknown) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
+const send = (message: unknown) => new Promise<void>((resolve) => (process.connected ? process.send!(message, () => resolve()) : resolve()));
+
+// The bot is gone (stopped, or crashed): nobody will load the index, so stop building it.
+process.once("disconnect", () => process.exit(0));
 
 process.once("message", async ({ job }: { job: BuildJob }) => {
   try {
@@ -13,5 +16,5 @@ process.once("message", async ({ job }: { job: BuildJob }) => {
   } catch (error) {
     await send({ type: "error", message: (error as Error)?.message ?? String(error) });
   }
-  process.disconnect();
+  if (process.connected) process.disconnect();
 });
