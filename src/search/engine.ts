@@ -3,7 +3,8 @@ import type { Chunk, CorpusWarning, Doc, SourceInfo } from "../corpus/types.js";
 import { loadLexicon, type Concept, type Lexicon } from "../lexicon/lexicon.js";
 import { isOutsideSubject, SUBJECT_SIDES } from "../lexicon/subject.js";
 import { fold, type Lang } from "../text/fold.js";
-import { buildSearchIndex, CachedAnalyzer, type SearchIndex } from "./index.js";
+import { termOf } from "../text/analyze.js";
+import { buildSearchIndex, type SearchIndex } from "./index.js";
 import { parseQuery, type ParsedQuery } from "./query.js";
 import { rank, type RankOptions } from "./rank.js";
 import { groupNearDuplicates } from "./group.js";
@@ -49,12 +50,11 @@ export interface SearchOptions extends RankOptions {
 /** Longest question read, in characters; a longer one is cut (nobody types more into a chat). */
 export const MAX_QUERY_CHARS = 1000;
 
-/** The retrieval engine: a corpus, a lexicon and the index built from them. */
-/** Bound of the highlight word cache (entries); cleared when full. */
+/** Bound of the highlight word cache (entries); cleared when full, so a long-running bot's memory stays flat. */
 const MAX_REMEMBERED_WORDS = 200_000;
 
+/** The retrieval engine: a corpus, a lexicon and the index built from them. */
 export class Engine {
-  private analyzer: CachedAnalyzer;
   private readonly wordIds = new Map<string, number>();
 
   constructor(
@@ -62,7 +62,6 @@ export class Engine {
     readonly lexicon: Lexicon,
     readonly warnings: readonly CorpusWarning[] = [],
   ) {
-    this.analyzer = new CachedAnalyzer(index.protectedWords);
     this.domain = domainMarks(index, lexicon);
   }
 
@@ -149,7 +148,7 @@ export class Engine {
   private termIdOfWord(word: string): number {
     let id = this.wordIds.get(word);
     if (id === undefined) {
-      const term = this.analyzer.term(fold(word));
+      const term = termOf(fold(word), { protectedWords: this.index.protectedWords });
       id = term ? this.index.vocab.get(term) ?? -1 : -1;
       if (this.wordIds.size >= MAX_REMEMBERED_WORDS) this.wordIds.clear();
       this.wordIds.set(word, id);
