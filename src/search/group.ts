@@ -36,40 +36,43 @@ export function overlap(a: Uint32Array, b: Uint32Array): number {
  */
 export function groupNearDuplicates(ranked: RankedChunk[], index: SearchIndex): Group[] {
   const groups: Group[] = [];
-  const signatures: Signature[] = [];
+  // Signatures of the groups' best paragraphs within the window, laid end to end (no object per paragraph).
+  const window = Math.min(GROUP_WINDOW, ranked.length);
+  const bits = new Uint32Array(window * SIGNATURE_WORDS);
+  const sizes = new Int32Array(window);
+  const own = new Uint32Array(SIGNATURE_WORDS);
+  let leaders = 0;
   for (let r = 0; r < ranked.length; r++) {
     const item = ranked[r]!;
-    if (r < GROUP_WINDOW) {
+    if (r < window) {
       const terms = index.chunkTerms[item.chunk]!;
-      const signature = signatureOf(terms);
-      const twin = groups.findIndex((g, k) => mayShare(signatures[k]!, signature) && overlap(index.chunkTerms[g.best.chunk]!, terms) >= NEAR_DUPLICATE);
+      signInto(terms, own);
+      let twin = -1;
+      for (let g = 0; g < leaders && twin < 0; g++) {
+        if (mayShare(bits, g * SIGNATURE_WORDS, sizes[g]!, own, terms.length) && overlap(index.chunkTerms[groups[g]!.best.chunk]!, terms) >= NEAR_DUPLICATE) twin = g;
+      }
       if (twin >= 0) {
         groups[twin]!.others.push(item.chunk);
         continue;
       }
-      signatures.push(signature);
+      bits.set(own, leaders * SIGNATURE_WORDS);
+      sizes[leaders++] = terms.length;
     }
     groups.push({ best: item, others: [] });
   }
   return groups;
 }
 
-/** A paragraph's terms hashed onto SIGNATURE_BITS bits, and how many terms it has. */
-interface Signature {
-  bits: Uint32Array;
-  size: number;
-}
-
 /** Wide enough that a paragraph of a hundred terms leaves most bits clear (64 bits saturate on long paragraphs). */
 const SIGNATURE_WORDS = 8;
 
-function signatureOf(terms: Uint32Array): Signature {
-  const bits = new Uint32Array(SIGNATURE_WORDS);
+/** A paragraph's terms hashed onto SIGNATURE_WORDS × 32 bits, written into `into`. */
+function signInto(terms: Uint32Array, into: Uint32Array): void {
+  into.fill(0);
   for (const t of terms) {
     const bit = Math.imul(t, 0x9e3779b1) >>> 24; // 0–255, spread by a multiplicative hash
-    bits[bit >>> 5]! |= 1 << (bit & 31);
+    into[bit >>> 5]! |= 1 << (bit & 31);
   }
-  return { bits, size: terms.length };
 }
 
 function popcount(x: number): number {
@@ -79,14 +82,20 @@ function popcount(x: number): number {
 }
 
 /**
- * False when the two paragraphs certainly share less than NEAR_DUPLICATE of the smaller one's terms: each of its
- * hash bits the other lacks stands for at least one term not shared. A cheap test before the exact overlap.
+ * False when two paragraphs (signature `a` at `at` in `bits` with `aSize` terms, signature `b` with `bSize`) certainly
+ * share less than NEAR_DUPLICATE of the smaller one's terms: each hash bit of the smaller one the other lacks stands
+ * for at least one term not shared. A cheap test before the exact overlap.
  */
-function mayShare(a: Signature, b: Signature): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return false;
+function mayShare(bits: Uint32Array, at: number, aSize: number, b: Uint32Array, bSize: number): boolean {
+  const aSmaller = aSize <= bSize;
+  const size = aSmaller ? aSize : bSize;
+  if (size === 0) return false;
   let missing = 0;
-  for (let w = 0; w < SIGNATURE_WORDS; w++) missing += popcount(small.bits[w]! & ~large.bits[w]!);
+  for (let w = 0; w < SIGNATURE_WORDS; w++) {
+    const x = bits[at + w]!;
+    const y = b[w]!;
+    missing += popcount(aSmaller ? x & ~y : y & ~x);
+  }
   // At most size − missing terms are shared; computed as `overlap` computes its share.
-  return (small.size - missing) / small.size >= NEAR_DUPLICATE;
+  return (size - missing) / size >= NEAR_DUPLICATE;
 }
