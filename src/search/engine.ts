@@ -202,14 +202,15 @@ export function paragraphsWithNumbers(index: SearchIndex): Uint8Array {
   const numeric = new Uint8Array(index.terms.length);
   index.terms.forEach((t, id) => (numeric[id] = /^\d/.test(t) ? 1 : 0));
   const out = new Uint8Array(index.chunks.length);
-  index.chunkTerms.forEach((terms, c) => {
-    for (const id of terms) {
-      if (numeric[id]) {
+  const { values, starts } = index.chunkTerms;
+  for (let c = 0; c < index.chunkTerms.length; c++) {
+    for (let i = starts[c]!; i < starts[c + 1]!; i++) {
+      if (numeric[values[i]!]) {
         out[c] = 1;
         break;
       }
     }
-  });
+  }
   return out;
 }
 

@@ -45,11 +45,11 @@ export function groupNearDuplicates(ranked: RankedChunk[], index: SearchIndex): 
   for (let r = 0; r < ranked.length; r++) {
     const item = ranked[r]!;
     if (r < window) {
-      const terms = index.chunkTerms[item.chunk]!;
+      const terms = index.chunkTerms.of(item.chunk);
       signInto(terms, own);
       let twin = -1;
       for (let g = 0; g < leaders && twin < 0; g++) {
-        if (mayShare(bits, g * SIGNATURE_WORDS, sizes[g]!, own, terms.length) && overlap(index.chunkTerms[groups[g]!.best.chunk]!, terms) >= NEAR_DUPLICATE) twin = g;
+        if (mayShare(bits, g * SIGNATURE_WORDS, sizes[g]!, own, terms.length) && overlap(index.chunkTerms.of(groups[g]!.best.chunk), terms) >= NEAR_DUPLICATE) twin = g;
       }
       if (twin >= 0) {
         groups[twin]!.others.push(item.chunk);

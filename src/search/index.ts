@@ -4,6 +4,7 @@ import { fold } from "../text/fold.js";
 import { arabicSkeleton } from "../text/skeleton.js";
 import { tokenizeFolded } from "../text/tokenize.js";
 import { Postings, PostingsBuilder } from "./postings.js";
+import { TermLists } from "./term-lists.js";
 
 /** Everything retrieval needs, built once per corpus and lexicon. Plain data and typed arrays: easy to persist. */
 export interface SearchIndex {
@@ -17,10 +18,10 @@ export interface SearchIndex {
   vocab: Map<string, number>;
   terms: string[];
   df: Uint32Array;
-  /** Per paragraph, its sorted distinct term ids (views of one buffer). */
-  chunkTerms: Uint32Array[];
+  /** Per paragraph, its sorted distinct term ids. */
+  chunkTerms: TermLists;
   /** Per article, the sorted distinct term ids of its title. */
-  titleTerms: Uint32Array[];
+  titleTerms: TermLists;
   postings: Postings;
   /** Consonant skeleton of Arabic-script words → term ids, for names no lexicon knows. */
   skeletons: Map<string, number[]>;
@@ -177,8 +178,8 @@ export function buildSearchIndex(docs: Doc[], options: BuildOptions = {}): Searc
     vocab,
     terms,
     df: Uint32Array.from(dfList),
-    chunkTerms: postings.chunkTermViews(),
-    titleTerms: titleLists.views(),
+    chunkTerms: postings.chunkTermLists(),
+    titleTerms: titleLists.lists(),
     skeletons: buildSkeletons(analyzer, vocab),
     postings: new Postings(data, vocab),
     protectedWords,
@@ -187,7 +188,7 @@ export function buildSearchIndex(docs: Doc[], options: BuildOptions = {}): Searc
 
 const numeric = (a: number, b: number) => a - b;
 
-/** Sorted id lists concatenated into one buffer, handed out as views (no per-list allocation). */
+/** Sorted id lists concatenated into one buffer (no per-list allocation). */
 export class IdListBuilder {
   private buffer = new Uint32Array(1 << 16);
   private length = 0;
@@ -207,16 +208,9 @@ export class IdListBuilder {
     this.starts.push(need);
   }
 
-  views(): Uint32Array[] {
-    return idListViews(this.buffer.slice(0, this.length), this.starts);
+  lists(): TermLists {
+    return new TermLists(this.buffer.slice(0, this.length), Uint32Array.from(this.starts));
   }
-}
-
-/** Views of consecutive ranges of one buffer: list i is buffer[starts[i], starts[i + 1]). */
-export function idListViews(buffer: Uint32Array, starts: ArrayLike<number>): Uint32Array[] {
-  const out: Uint32Array[] = new Array(Math.max(0, starts.length - 1));
-  for (let i = 0; i + 1 < starts.length; i++) out[i] = buffer.subarray(starts[i]!, starts[i + 1]!);
-  return out;
 }
 
 /** Distinct term ids of a term list (sorted) with their frequencies. */
@@ -243,18 +237,4 @@ function buildSkeletons(analyzer: CachedAnalyzer, vocab: Map<string, number>): M
     else if (!list.includes(id)) list.push(id);
   }
   return skeletons;
-}
-
-/** True when a sorted id array holds the id (binary search). */
-export function hasTerm(sorted: Uint32Array, id: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid]!;
-    if (v === id) return true;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

@@ -24,6 +24,7 @@ import type { Chunk, CorpusWarning, Doc, SourceInfo } from "../corpus/types.js";
 import type { Lang } from "../text/fold.js";
 import type { SearchIndex } from "./index.js";
 import { Postings, type PostingsData } from "./postings.js";
+import { TermLists } from "./term-lists.js";
 import { StoredChunk, StoredTexts } from "./stored-texts.js";
 
 /** Bump when the file layout or the meaning of a section changes. */
@@ -244,6 +245,14 @@ function listsOf(values: Uint32Array, starts: Uint32Array): Uint32Array[] {
   return out;
 }
 
+/** Lists laid end to end, checked to cover the buffer in order. */
+function termLists(values: Uint32Array, starts: Uint32Array): TermLists {
+  let ordered = starts.length > 0 && starts[0] === 0 && starts[starts.length - 1] === values.length;
+  for (let i = 1; ordered && i < starts.length; i++) ordered = starts[i]! >= starts[i - 1]!;
+  if (!ordered) throw new StaleIndexError("index term lists are out of order");
+  return new TermLists(values, starts);
+}
+
 export interface SaveResult {
   bytes: number;
   ms: number;
@@ -315,12 +324,10 @@ export function saveIndex(file: string, key: string, index: SearchIndex, warning
   utf8("terms", index.terms.join("\n"));
   add("df", "u32", index.df);
   add("chunkDoc", "u32", index.chunkDoc);
-  const chunkTerms = flatten(index.chunkTerms);
-  add("chunkTerms", "u32", chunkTerms.values);
-  add("chunkTermStarts", "u32", chunkTerms.starts);
-  const titleTerms = flatten(index.titleTerms);
-  add("titleTerms", "u32", titleTerms.values);
-  add("titleTermStarts", "u32", titleTerms.starts);
+  for (const [name, lists] of [["chunkTerms", index.chunkTerms], ["titleTerms", index.titleTerms]] as const) {
+    add(name, "u32", lists.values.subarray(0, lists.starts[lists.length]));
+    add(`${name.slice(0, -1)}Starts`, "u32", lists.starts);
+  }
   const skeletonKeys = [...index.skeletons.keys()];
   utf8("skeletonKeys", skeletonKeys.join("\n"));
   const skeletons = flatten(skeletonKeys.map((k) => Uint32Array.from(index.skeletons.get(k)!)));
@@ -589,8 +596,8 @@ function assemble(header: Header, sections: Map<string, Uint8Array | ArrayBuffer
     avgTextLength: header.avgTextLength,
     avgTitleLength: header.avgTitleLength,
   };
-  const chunkTerms = listsOf(get("chunkTerms", Uint32Array), get("chunkTermStarts", Uint32Array));
-  const titleTerms = listsOf(get("titleTerms", Uint32Array), get("titleTermStarts", Uint32Array));
+  const chunkTerms = termLists(get("chunkTerms", Uint32Array), get("chunkTermStarts", Uint32Array));
+  const titleTerms = termLists(get("titleTerms", Uint32Array), get("titleTermStarts", Uint32Array));
   const df = get("df", Uint32Array);
   const chunkDoc = get("chunkDoc", Uint32Array);
   if (

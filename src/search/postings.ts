@@ -1,3 +1,4 @@
+import { TermLists } from "./term-lists.js";
 /**
  * A compact inverted index over the pre-analyzed chunks, answering the one query shape ranking asks of it (an OR of
  * index terms) with exactly MiniSearch 7.2's BM25+ scores and result order for MINISEARCH_OPTIONS (fields text and
@@ -263,12 +264,9 @@ export class PostingsBuilder {
     this.docFirst.push(this.chunkCount);
   }
 
-  /** Each chunk's term ids as given to addChunk (sorted there), as views of one trimmed buffer. */
-  chunkTermViews(): Uint32Array[] {
-    const buffer = this.fwdIds.slice(0, this.fwdLength);
-    const out: Uint32Array[] = new Array(this.chunkCount);
-    for (let c = 0; c < this.chunkCount; c++) out[c] = buffer.subarray(this.fwdStart[c]!, this.fwdStart[c + 1]!);
-    return out;
+  /** Each chunk's term ids as given to addChunk (sorted there), in one trimmed buffer. */
+  chunkTermLists(): TermLists {
+    return new TermLists(this.fwdIds.slice(0, this.fwdLength), Uint32Array.from(this.fwdStart));
   }
 
   build(termCount: number): PostingsData {

@@ -1,4 +1,4 @@
-import { hasTerm, type SearchIndex } from "./index.js";
+import type { SearchIndex } from "./index.js";
 import type { ParsedQuery, QueryConcept } from "./query.js";
 import { kthLargestOf } from "./select.js";
 
@@ -284,8 +284,7 @@ function scratchFor(index: SearchIndex): Scratch {
 
 /** True when paragraph c holds every term of the form. */
 function holdsForm(index: SearchIndex, c: number, form: readonly number[]): boolean {
-  const terms = index.chunkTerms[c]!;
-  for (const id of form) if (!hasTerm(terms, id)) return false;
+  for (const id of form) if (!index.chunkTerms.has(c, id)) return false;
   return true;
 }
 
@@ -352,7 +351,7 @@ function discoverTitleForm(form: readonly number[], bit: number, index: SearchIn
   for (const id of form) if (titleOffsets[id + 1]! - titleOffsets[id]! < titleOffsets[rarest + 1]! - titleOffsets[rarest]!) rarest = id;
   for (let i = titleOffsets[rarest]!, end = titleOffsets[rarest + 1]!; i < end; i++) {
     const d = titleDocs[i]!;
-    if (form.length > 1 && !form.every((id) => hasTerm(index.titleTerms[d]!, id))) continue;
+    if (form.length > 1 && !form.every((id) => index.titleTerms.has(d, id))) continue;
     if (s.docMasks[d] === 0) s.touchedDocs[s.touchedDocCount++] = d;
     s.docMasks[d]! |= bit;
     s.leadMasks[d]! |= bit;
@@ -468,9 +467,8 @@ function markTitles(concept: QueryConcept, bit: number, index: SearchIndex, s: S
       const d = titleDocs[i]!;
       if (docMasks[d] === 0) continue;
       if (form.length > 1) {
-        const title = index.titleTerms[d]!;
         let all = true;
-        for (const id of form) if (!hasTerm(title, id)) all = false;
+        for (const id of form) if (!index.titleTerms.has(d, id)) all = false;
         if (!all) continue;
       }
       docMasks[d]! |= bit;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { groupNearDuplicates, overlap } from "../../src/search/group.js";
 import type { SearchIndex } from "../../src/search/index.js";
 import type { RankedChunk } from "../../src/search/rank.js";
+import { termListsOf } from "../support/shared.js";
 
 /** A deterministic generator (mulberry32), so a failure can be replayed. */
 function prng(seed: number): () => number {
@@ -16,7 +17,7 @@ function prng(seed: number): () => number {
 
 const sorted = (terms: Iterable<number>) => Uint32Array.from(new Set(terms)).sort();
 const ranked = (count: number): RankedChunk[] => Array.from({ length: count }, (_, chunk) => ({ chunk, coverage: 1, matched: [], score: 1 - chunk / 1000 }));
-const indexOf = (chunkTerms: Uint32Array[]) => ({ chunkTerms }) as unknown as SearchIndex;
+const indexOf = (chunkTerms: Uint32Array[]) => ({ chunkTerms: termListsOf(chunkTerms) }) as unknown as SearchIndex;
 
 /** The definition: each paragraph joins the first earlier group whose best shares 80 % of the smaller term set. */
 function naive(items: RankedChunk[], chunkTerms: Uint32Array[]): number[][] {

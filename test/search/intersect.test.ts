@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
-import { hasTerm } from "../../src/search/index.js";
+import { listsIn } from "../support/shared.js";
 import { formParagraphs, seek, unionOfForms } from "../../src/search/rank.js";
 
 describe("seek (galloping search in ascending postings)", () => {
@@ -40,7 +40,7 @@ describe("formParagraphs", () => {
         for (const form of [[ids[a]!, ids[b]!], [ids[a]!, ids[b]!, ids[(a + b) % ids.length]!], [ids[a]!]]) {
           const [list, from, to] = formParagraphs(form, index, buffer);
           const got = Array.from(list.subarray(from, to));
-          const expected = index.chunkTerms.flatMap((terms, c) => (form.every((id) => hasTerm(terms, id)) ? [c] : []));
+          const expected = listsIn(index.chunkTerms).flatMap((terms, c) => (form.every((id) => terms.includes(id)) ? [c] : []));
           expect(got).toEqual(expected);
           forms++;
           if (form.length > 1 && got.length > 0) nonEmpty++;
@@ -59,7 +59,7 @@ describe("unionOfForms", () => {
     const ids = [...index.vocab.values()].filter((_, i) => i % 5 === 0).slice(0, 60);
     for (let a = 0; a + 3 < ids.length; a++) {
       const forms = [[ids[a]!], [ids[a + 1]!, ids[a + 2]!], [ids[a + 3]!]];
-      const expected = index.chunkTerms.flatMap((terms, c) => (forms.some((f) => f.every((id) => hasTerm(terms, id))) ? [c] : []));
+      const expected = listsIn(index.chunkTerms).flatMap((terms, c) => (forms.some((f) => f.every((id) => terms.includes(id))) ? [c] : []));
       expect(Array.from(unionOfForms(forms, index, buffer))).toEqual(expected);
     }
   });

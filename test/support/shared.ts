@@ -1,6 +1,7 @@
 import type { UserFromGetMe } from "grammy/types";
 import { expect } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
+import { TermLists } from "../../src/search/term-lists.js";
 
 /** A well-formed bot token for tests (never a real one). */
 export const TOKEN = "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ";
@@ -30,3 +31,13 @@ export function configProblems(env: Record<string, string | undefined>): string 
   }
   throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
 }
+
+/** Term lists (as the index holds them) made of plain lists, and back. */
+export function termListsOf(lists: readonly ArrayLike<number>[]): TermLists {
+  const starts = new Uint32Array(lists.length + 1);
+  lists.forEach((l, i) => (starts[i + 1] = starts[i]! + l.length));
+  const values = new Uint32Array(starts[lists.length]!);
+  lists.forEach((l, i) => values.set(Array.from(l), starts[i]!));
+  return new TermLists(values, starts);
+}
+export const listsIn = (lists: TermLists): number[][] => Array.from({ length: lists.length }, (_, i) => Array.from(lists.of(i)));
