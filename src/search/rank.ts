@@ -241,8 +241,10 @@ const bm25Sums = new WeakMap<SearchIndex, Bm25Sums>();
 const MAX_BM25_SUM_BYTES = 64 * 1024 * 1024;
 /** Misses remembered (then forgotten all at once). */
 const MAX_MISSED = 1024;
+/** Sums made by one question at most (a long question naming many common concepts spreads the cost). */
+const MAX_NEW_BM25_SUMS = 2;
 
-function conceptBm25(terms: readonly number[], index: SearchIndex, minPostings: number): Float64Array | undefined {
+function conceptBm25(terms: readonly number[], index: SearchIndex, minPostings: number, budget: { sums: number }): Float64Array | undefined {
   const { textOffsets } = index.postings.data;
   let postings = 0;
   for (const t of terms) postings += textOffsets[t + 1]! - textOffsets[t]!;
@@ -258,12 +260,13 @@ function conceptBm25(terms: readonly number[], index: SearchIndex, minPostings: 
     return hit;
   }
   const missed = (sums.missed.get(key) ?? 0) + 1;
-  if (missed < 2) {
+  if (missed < 2 || budget.sums <= 0) {
     if (sums.missed.size >= MAX_MISSED) sums.missed.clear();
     sums.missed.set(key, missed);
     return undefined;
   }
   sums.missed.delete(key);
+  budget.sums--;
   const sum = new Float64Array(index.chunks.length);
   index.postings.scoreInto(terms, sum, new Uint8Array(index.chunks.length).fill(1));
   while (sums.kept.size > 0 && (sums.kept.size + 1) * bytes > MAX_BM25_SUM_BYTES) sums.kept.delete(sums.kept.keys().next().value!);
@@ -751,8 +754,9 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   for (const terms of counted) for (const t of terms) conceptsOfTerm.set(t, (conceptsOfTerm.get(t) ?? 0) + 1);
   const walked = new Set<number>();
   const sums: Float64Array[] = [];
+  const budget = { sums: MAX_NEW_BM25_SUMS };
   for (const terms of counted) {
-    const sum = terms.every((t) => conceptsOfTerm.get(t) === 1) ? conceptBm25(terms, index, o.bm25SumMinPostings) : undefined;
+    const sum = terms.every((t) => conceptsOfTerm.get(t) === 1) ? conceptBm25(terms, index, o.bm25SumMinPostings, budget) : undefined;
     if (sum) sums.push(sum);
     else for (const t of terms) walked.add(t);
   }
