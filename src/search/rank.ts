@@ -1,5 +1,6 @@
 import type { SearchIndex } from "./index.js";
 import type { ParsedQuery, QueryConcept } from "./query.js";
+import { conceptBm25, newSumBudget } from "./bm25-sums.js";
 import { kthLargestOf } from "./select.js";
 
 /** Ranking knobs; every field states its default. */
@@ -115,8 +116,8 @@ class Scratch {
   readonly formBuffer: Uint32Array;
   /** Score with the BM25 tie-breaker, per selected paragraph. */
   readonly finalScore: Float64Array;
-  /** Room for the scores quickselect reorders (no allocation per question). */
-  private readonly copyBuffer: Float64Array;
+  /** Room for kthLargestOf's heap of the best k scores (no allocation per question). */
+  private readonly heapRoom: Float64Array;
   /** Candidate paragraphs (first `touchedCount`) and their articles (first `touchedDocCount`). */
   readonly touched: Uint32Array;
   touchedCount = 0;
@@ -135,12 +136,12 @@ class Scratch {
     this.passScore = new Float64Array(paragraphs);
     this.selected = new Uint8Array(paragraphs);
     this.formBuffer = new Uint32Array(paragraphs);
-    this.copyBuffer = new Float64Array(paragraphs);
+    this.heapRoom = new Float64Array(paragraphs);
     this.finalScore = new Float64Array(paragraphs);
   }
   /** The k-th largest of the first `count` values (left unchanged). */
   kthLargest(values: Float64Array, count: number, k: number): number {
-    return kthLargestOf(values, count, k, this.copyBuffer);
+    return kthLargestOf(values, count, k, this.heapRoom);
   }
   reset(): void {
     // A broad question touches most paragraphs: clearing whole arrays (memset) is then faster than one by one.
@@ -223,55 +224,6 @@ export function unionOfForms(forms: readonly (readonly number[])[], index: Searc
   const merged = new Uint32Array(count);
   for (let c = 0, k = 0; k < count; c++) if (seen[c] === 1) merged[k++] = c;
   return merged;
-}
-
-/**
- * A common concept's BM25 share per paragraph (its distinct terms, text and title, as Postings.scoreInto adds them),
- * summed once and kept: a broad question selects thousands of paragraphs, and walking the concept's postings for
- * them was the largest part of its BM25 time. Summing costs a few walks, so a concept is kept only once it comes back
- * (its second miss), and at most MAX_BM25_SUM_BYTES per index are kept (least recently used dropped first): a
- * rotation of more common concepts than fit must not pay a sum per question.
- */
-interface Bm25Sums {
-  kept: Map<string, Float64Array>;
-  /** Concepts asked for but not kept yet: how many times. */
-  missed: Map<string, number>;
-}
-const bm25Sums = new WeakMap<SearchIndex, Bm25Sums>();
-const MAX_BM25_SUM_BYTES = 64 * 1024 * 1024;
-/** Misses remembered (then forgotten all at once). */
-const MAX_MISSED = 1024;
-/** Sums made by one question at most (a long question naming many common concepts spreads the cost). */
-const MAX_NEW_BM25_SUMS = 2;
-
-function conceptBm25(terms: readonly number[], index: SearchIndex, minPostings: number, budget: { sums: number }): Float64Array | undefined {
-  const { textOffsets } = index.postings.data;
-  let postings = 0;
-  for (const t of terms) postings += textOffsets[t + 1]! - textOffsets[t]!;
-  const bytes = index.chunks.length * 8;
-  if (postings < minPostings || bytes > MAX_BM25_SUM_BYTES) return undefined;
-  let sums = bm25Sums.get(index);
-  if (!sums) bm25Sums.set(index, (sums = { kept: new Map(), missed: new Map() }));
-  const key = terms.join(",");
-  const hit = sums.kept.get(key);
-  if (hit) {
-    sums.kept.delete(key); // most recently used last
-    sums.kept.set(key, hit);
-    return hit;
-  }
-  const missed = (sums.missed.get(key) ?? 0) + 1;
-  if (missed < 2 || budget.sums <= 0) {
-    if (sums.missed.size >= MAX_MISSED) sums.missed.clear();
-    sums.missed.set(key, missed);
-    return undefined;
-  }
-  sums.missed.delete(key);
-  budget.sums--;
-  const sum = new Float64Array(index.chunks.length);
-  index.postings.scoreInto(terms, sum, new Uint8Array(index.chunks.length).fill(1));
-  while (sums.kept.size > 0 && (sums.kept.size + 1) * bytes > MAX_BM25_SUM_BYTES) sums.kept.delete(sums.kept.keys().next().value!);
-  sums.kept.set(key, sum);
-  return sum;
 }
 
 const scratches = new WeakMap<SearchIndex, Scratch>();
@@ -754,7 +706,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   for (const terms of counted) for (const t of terms) conceptsOfTerm.set(t, (conceptsOfTerm.get(t) ?? 0) + 1);
   const walked = new Set<number>();
   const sums: Float64Array[] = [];
-  const budget = { sums: MAX_NEW_BM25_SUMS };
+  const budget = newSumBudget();
   for (const terms of counted) {
     const sum = terms.every((t) => conceptsOfTerm.get(t) === 1) ? conceptBm25(terms, index, o.bm25SumMinPostings, budget) : undefined;
     if (sum) sums.push(sum);
