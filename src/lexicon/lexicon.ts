@@ -129,6 +129,12 @@ export function buildLexicon(
   const problems = [...extraProblems];
   const protectedWords = new Set<string>();
   for (const entry of entries) {
+    // A word of any concept that stemming would turn into a stop word is kept whole («هسته» would become «هست»).
+    for (const form of [...entry.ar, ...entry.fa]) {
+      for (const token of tokenizeFolded(fold(form))) {
+        if (!isStopWord(token) && token.length >= 3 && termOf(token) === null) protectedWords.add(token);
+      }
+    }
     if (entry.type === "word" || entry.type === "topic") continue;
     for (const form of [...entry.ar, ...entry.fa]) {
       const tokens = tokenizeFolded(fold(form));

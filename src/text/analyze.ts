@@ -1,10 +1,27 @@
 import { fold } from "./fold.js";
 import { ARABIC_STOP_WORDS, isStopWord } from "./stopwords.js";
-import { stem, type StemOptions } from "./stem.js";
+import { stem, stripPrefix, type StemOptions } from "./stem.js";
 import { tokenizeFolded } from "./tokenize.js";
 
 /** Shortest folded token that can carry meaning (single letters are clitics or noise). */
 const MIN_TOKEN_LENGTH = 2;
+
+/**
+ * Plural and derivational endings: a word that becomes a stop word only once one of them is cut is a content word
+ * (الولايات → ولا, استان → است, الكردية → كرد, كانون → كان, هسته‌ای → هست). So is one that loses only a nisba ي
+ * from four letters or more (الكردي). A pronoun ending cut from a function word (لكنه، خلالها، لديه) leaves a stop
+ * word, as it should.
+ */
+const CONTENT_ENDING = /(?:ات|ان|ون|ين|يه|هاي)$/;
+const ARABIC_SCRIPT_WORD = /^[\u0621-\u064A\u0671-\u06D3]+$/;
+
+/** Whether `term`, a stop word, came from `folded` by cutting a content ending (see CONTENT_ENDING). */
+function cutContentEnding(folded: string, term: string): string | null {
+  const bare = stripPrefix(folded);
+  if (bare === term || !bare.startsWith(term) || isStopWord(bare) || !ARABIC_SCRIPT_WORD.test(bare)) return null;
+  const cut = bare.slice(term.length);
+  return CONTENT_ENDING.test(cut) || (cut === "ي" && bare.length >= 4) ? bare : null;
+}
 
 /**
  * Turns a folded token into its index term, or null for stop words and noise. The same function serves
@@ -15,7 +32,9 @@ export function termOf(folded: string, options: StemOptions = {}): string | null
   // «وفي», «ومن»: a conjunction glued to an Arabic stop word is still a stop word («وبا(ء)» is not «و» + Persian «با»).
   if (folded.startsWith("و") && ARABIC_STOP_WORDS.has(folded.slice(1))) return null;
   const term = stem(folded, options);
-  if (term.length < MIN_TOKEN_LENGTH || isStopWord(term)) return null;
+  if (term.length < MIN_TOKEN_LENGTH) return null;
+  // A content word that only looks like a stop word once stemmed is kept with its endings (its prefix still cut).
+  if (isStopWord(term)) return cutContentEnding(folded, term);
   return term;
 }
 

@@ -63,6 +63,15 @@ describe("query understanding", () => {
     expect(parsed.concepts.map((c) => c.text)).not.toContain("2018");
   });
 
+  it.each([
+    ["برنامه هسته‌ای ایران", "topic.nuclear-programme"],
+    ["برنامه هسته ای ایران", "topic.nuclear-programme"],
+    ["مذاکرات هسته‌ای", "topic.nuclear-talks"],
+    ["مذاکرات هسته ای", "topic.nuclear-talks"],
+  ])("reads Persian «nuclear» with or without ZWNJ (its stem is spelled like «هست», a stop word): %s", (question, concept) => {
+    expect(concepts(question)).toContain(concept);
+  });
+
   it("keeps an unknown English word out of the consonant matcher (an ordinary word would find noise)", () => {
     const parsed = engine.parse("according");
     expect(parsed.concepts.every((c) => c.source !== "translit")).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, termOf } from "../../src/text/analyze.js";
 import { fold } from "../../src/text/fold.js";
+import { loadLexicon } from "../../src/lexicon/lexicon.js";
 
 describe("analyze", () => {
   it.each([
@@ -57,8 +58,27 @@ describe("termOf", () => {
     ["stem that is a stop word (Persian plural of this)", fold("اینها"), null],
     ["content word", "المباحثات", "مباحث"],
     ["Latin", "talks", "talk"],
+    // A function word with a clitic or a pronoun ending stays a stop word...
+    ["conjunction + stop word", "ولكن", null],
+    ["conjunction + stop word (after)", "وبعد", null],
+    ["stop word + pronoun", "لكنه", null],
+    ["stop word + pronoun (her)", "خلالها", null],
+    ["stop word + pronoun (him), ending like -iyya", "لديه", null],
+    // ...but a content word that only looks like one once a plural or derivational ending is cut is kept whole.
+    ["«the states» (-at; stem ولا)", fold("الولايات"), "ولايات"],
+    ["Persian «province» (-an; stem است)", fold("استان"), "استان"],
+    ["«Kurdish» (-iyya; stem كرد, Persian «did»)", fold("الكردية"), "كرديه"],
+    ["«Kurdish» (nisba ي on four letters)", fold("الكردي"), "كردي"],
+    ["month «Kanun» (-un; stem كان)", fold("كانون"), "كانون"],
+    ["«infrastructure» (-iyya; stem تحت)", fold("التحتية"), "تحتيه"],
+    ["Persian «nuclear» with ZWNJ (-hay; stem هست)", fold("هسته\u200cای"), "هستهاي"],
   ])("%s: %s → %s", (_what, folded, expected) => {
     expect(termOf(folded)).toBe(expected);
+  });
+
+  it("keeps whole a lexicon word that stemming would make a stop word («هسته» → «هست»)", () => {
+    expect(termOf("هسته")).toBeNull();
+    expect(termOf("هسته", { protectedWords: loadLexicon().protectedWords })).toBe("هسته");
   });
 
   it("never returns an array (one canonical form per token)", () => {
