@@ -1,4 +1,5 @@
 import { fork } from "node:child_process";
+import type { EventEmitter } from "node:events";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BuildDone, BuildJob, BuildProgress } from "./build.js";
@@ -23,33 +24,16 @@ const PROCESS_BOOT = fileURLToPath(new URL("./process-boot.mjs", import.meta.url
  * error (a missing folder, an unwritable cache) or when the child dies.
  */
 export const buildInProcess: IndexBuilder = (job, onProgress, signal) =>
-  new Promise<BuildDone>((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (!settled) {
-        settled = true;
-        outcome();
-      }
-    };
-    if (signal?.aborted) return reject(new Error("index build stopped"));
-    // No inherited flags (vitest's, tsx's CLI): the boot file registers tsx itself when needed.
-    const child = fork(PROCESS_BOOT, [PROCESS_ENTRY], { execArgv: [], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    const stop = () => {
-      settle(() => reject(new Error("index build stopped")));
-      child.kill();
-    };
-    signal?.addEventListener("abort", stop, { once: true });
-    child.on("message", (m: WorkerMessage) => {
-      if (m.type === "progress") onProgress(m.progress);
-      else settle(() => (m.type === "done" ? resolve(m.done) : reject(new Error(m.message))));
-    });
-    child.on("error", (error) => settle(() => reject(error)));
-    child.on("exit", (code, by) => {
-      signal?.removeEventListener("abort", stop);
-      settle(() => reject(new Error(`index build process stopped (${by ?? `exit code ${code}`}) without a result`)));
-    });
-    child.send({ job });
-  });
+  supervise(
+    () => {
+      // No inherited flags (vitest's, tsx's CLI): the boot file registers tsx itself when needed.
+      const child = fork(PROCESS_BOOT, [PROCESS_ENTRY], { execArgv: [], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      child.send({ job });
+      return { builder: child, stop: () => void child.kill(), what: "index build process" };
+    },
+    onProgress,
+    signal,
+  );
 
 /**
  * Build in a worker thread: the CPU-bound reading and indexing (a minute for a large archive) never blocks the
@@ -57,37 +41,47 @@ export const buildInProcess: IndexBuilder = (job, onProgress, signal) =>
  * folder, an unwritable cache) or when the worker dies.
  */
 export const buildInWorker: IndexBuilder = (job, onProgress, signal) =>
-  new Promise<BuildDone>((resolve, reject) => {
-    let settled = false;
+  supervise(
+    () => {
+      const worker = new Worker(WORKER_BOOT, { workerData: { entry: WORKER_ENTRY, job } });
+      return { builder: worker, stop: () => void worker.terminate(), what: "index build worker" };
+    },
+    onProgress,
+    signal,
+  );
+
+/**
+ * Follow a started build (a child process or a worker thread: both emit message, error and exit): progress goes to
+ * `onProgress`; the first of its result, its error, its exit or an abort settles the promise.
+ */
+function supervise(
+  start: () => { builder: EventEmitter; stop: () => void; what: string },
+  onProgress: (p: BuildProgress) => void,
+  signal: AbortSignal | undefined,
+): Promise<BuildDone> {
+  return new Promise<BuildDone>((resolve, reject) => {
     if (signal?.aborted) return reject(new Error("index build stopped"));
-    const worker = new Worker(WORKER_BOOT, { workerData: { entry: WORKER_ENTRY, job } });
-    const stop = () => {
+    const { builder, stop, what } = start();
+    let settled = false;
+    const settle = (outcome: () => void) => {
       if (!settled) {
         settled = true;
-        reject(new Error("index build stopped"));
+        outcome();
       }
-      void worker.terminate();
     };
-    signal?.addEventListener("abort", stop, { once: true });
-    worker.once("exit", () => signal?.removeEventListener("abort", stop));
-    worker.on("message", (m: WorkerMessage) => {
+    const abort = () => {
+      settle(() => reject(new Error("index build stopped")));
+      stop();
+    };
+    signal?.addEventListener("abort", abort, { once: true });
+    builder.on("message", (m: WorkerMessage) => {
       if (m.type === "progress") onProgress(m.progress);
-      else if (!settled) {
-        settled = true;
-        if (m.type === "done") resolve(m.done);
-        else reject(new Error(m.message));
-      }
+      else settle(() => (m.type === "done" ? resolve(m.done) : reject(new Error(m.message))));
     });
-    worker.on("error", (error) => {
-      if (!settled) {
-        settled = true;
-        reject(error);
-      }
-    });
-    worker.on("exit", (code) => {
-      if (!settled) {
-        settled = true;
-        reject(new Error(`index build worker stopped (exit code ${code}) without a result`));
-      }
+    builder.on("error", (error: Error) => settle(() => reject(error)));
+    builder.on("exit", (code: number | null, by?: string | null) => {
+      signal?.removeEventListener("abort", abort);
+      settle(() => reject(new Error(`${what} stopped (${by ?? `exit code ${code}`}) without a result`)));
     });
   });
+}

@@ -1,6 +1,6 @@
 import { fold } from "./fold.js";
 import { ARABIC_STOP_WORDS, isStopWord } from "./stopwords.js";
-import { stem, stripPrefix, type StemOptions } from "./stem.js";
+import { isArabicScriptWord, stem, stripPrefix, type StemOptions } from "./stem.js";
 import { tokenizeFolded } from "./tokenize.js";
 
 /** Shortest folded token that can carry meaning (single letters are clitics or noise). */
@@ -13,12 +13,11 @@ const MIN_TOKEN_LENGTH = 2;
  * word, as it should.
  */
 const CONTENT_ENDING = /(?:ات|ان|ون|ين|يه|هاي)$/;
-const ARABIC_SCRIPT_WORD = /^[\u0621-\u064A\u0671-\u06D3]+$/;
 
 /** Whether `term`, a stop word, came from `folded` by cutting a content ending (see CONTENT_ENDING). */
 function cutContentEnding(folded: string, term: string): string | null {
   const bare = stripPrefix(folded);
-  if (bare === term || !bare.startsWith(term) || isStopWord(bare) || !ARABIC_SCRIPT_WORD.test(bare)) return null;
+  if (bare === term || !bare.startsWith(term) || isStopWord(bare) || !isArabicScriptWord(bare)) return null;
   const cut = bare.slice(term.length);
   return CONTENT_ENDING.test(cut) || (cut === "ي" && bare.length >= 4) ? bare : null;
 }

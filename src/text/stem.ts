@@ -18,6 +18,9 @@ const MIN_STEM = 3;
 
 const ARABIC_LETTER = /^[\u0621-\u064A\u0671-\u06D3]+$/;
 
+/** Whether a folded token is written in Arabic script only (Arabic or Persian letters). */
+export const isArabicScriptWord = (word: string): boolean => ARABIC_LETTER.test(word);
+
 export interface StemOptions {
   /** Folded words never stripped of suffixes (names: «جلالي» must not become «جلال»). Defaults to none. */
   readonly protectedWords?: ReadonlySet<string>;
