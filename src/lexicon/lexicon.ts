@@ -30,6 +30,8 @@ export interface Concept {
   forms: string[][];
   /** Consonant skeletons of its Arabic/Persian words, to cross-check a typo-tolerant Latin match. */
   skeletons: Set<string>;
+  /** The Latin words of its English aliases, folded ("dmitry", "medvedev"). */
+  latinNames: Set<string>;
   /** The lexicon file it comes from, without `.json` ("politics", "people"…); empty when built from a list. */
   group: string;
 }
@@ -173,7 +175,8 @@ export function buildLexicon(
     }
     const skeletons = new Set<string>();
     for (const form of [...entry.ar, ...entry.fa]) for (const token of tokenizeFolded(fold(form))) skeletons.add(arabicSkeleton(token));
-    const concept: Concept = { id: entry.id, type: entry.type, label: entry.en[0] ?? entry.ar[0] ?? entry.fa[0] ?? entry.id, entry, forms, skeletons, group: groups.get(entry.id) ?? "" };
+    const latinNames = new Set(entry.en.flatMap((alias) => tokenizeFolded(fold(alias))).filter((w) => LATIN.test(w)));
+    const concept: Concept = { id: entry.id, type: entry.type, label: entry.en[0] ?? entry.ar[0] ?? entry.fa[0] ?? entry.id, entry, forms, skeletons, latinNames, group: groups.get(entry.id) ?? "" };
     concepts.push(concept);
     byId.set(entry.id, concept);
     const exact = isNameType(entry.type);

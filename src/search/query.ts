@@ -1,4 +1,4 @@
-import { aliasKey, type Concept, type Lexicon } from "../lexicon/lexicon.js";
+import { aliasKey, isNameType, type Concept, type Lexicon } from "../lexicon/lexicon.js";
 import type { ConceptType } from "../lexicon/schema.js";
 import { detectLang, fold, type Lang } from "../text/fold.js";
 import { acronymsOf, capitalizedWords, isEnglishWord } from "../text/english.js";
@@ -7,6 +7,7 @@ import { tokenizeFolded } from "../text/tokenize.js";
 import { readDates, type DateRange } from "./dates.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import type { SearchIndex } from "./index.js";
+import { formParagraphs } from "./rank.js";
 
 /** How a query concept was understood. */
 export type ConceptSource = "lexicon" | "fuzzy" | "term" | "translit" | "unknown";
@@ -54,6 +55,8 @@ export interface ParseOptions {
 const LATIN = /^[a-z]+$/;
 const MIN_TRANSLIT_LENGTH = 4;
 const MAX_NAME_LOOKUPS = 8;
+/** What «ين», «ان», «ون» sound like, for a stem light stemming cut them from. */
+const CUT_ENDINGS = ["in", "an", "on"];
 
 /** Understand a question: dates, lexicon phrases (longest first), typo-tolerant names, corpus words, skeletons. */
 export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, options: ParseOptions = {}): ParsedQuery {
@@ -89,7 +92,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   for (let i = 0; i < keyed.length; ) {
     const match = longestAlias(keyed, i, lexicon);
     if (match) {
-      push(lexiconConcept(match.concept, keyed.slice(i, i + match.length).map((k) => k.token).join(" "), "lexicon", index));
+      push(lexiconConcept(match.concept, keyed.slice(i, i + match.length).map((k) => k.token).join(" "), "lexicon", index, lexicon));
       i += match.length;
       continue;
     }
@@ -100,7 +103,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
       const nameLike = !isEnglishWord(token) || capitalized.has(token);
       const fuzzy = nameLike && nameBudget-- > 0 ? fuzzyAlias(token, lexicon) : undefined;
       if (fuzzy) {
-        push(lexiconConcept(fuzzy, token, "fuzzy", index));
+        push(lexiconConcept(fuzzy, token, "fuzzy", index, lexicon));
         continue;
       }
       // A Latin word of the corpus (an English quote, a brand) counts only when it looks like a name: an ordinary
@@ -111,12 +114,18 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
         continue;
       }
       // Only what looks like a name is matched by its consonants: an ordinary English word would find noise.
-      const translit = nameLike && nameBudget >= 0 ? transliterate(token, index, maxTranslit) : [];
+      // A corpus word that spells another known name is not this one (Peres is not «باريس», Paris).
+      const owners = ownersOfTerms(lexicon);
+      const spellsOther = (id: number) => (owners.get(index.terms[id]!) ?? []).some((c) => isNameType(c.type) && !c.latinNames.has(token));
+      const translit = nameLike && nameBudget >= 0 ? transliterate(token, index, maxTranslit, spellsOther) : [];
       push({ key: `name:${token}`, text: token, source: translit.length ? "translit" : "unknown", type: "term", forms: translit.map((id) => [id]) });
       continue;
     }
-    const id = index.vocab.get(key);
-    push({ key: `term:${key}`, text: token, source: id === undefined ? "unknown" : "term", type: "term", forms: id === undefined ? [] : [[id]] });
+    const forms = [key, withoutFuturePrefix(key)].flatMap((k) => {
+      const id = k === undefined ? undefined : index.vocab.get(k);
+      return id === undefined ? [] : [[id]];
+    });
+    push({ key: `term:${key}`, text: token, source: forms.length === 0 ? "unknown" : "term", type: "term", forms });
   }
   return { text, lang, concepts, dates, wantsQuantity: wantsQuantity(allTokens) };
 }
@@ -173,15 +182,103 @@ function soundsLike(concept: Concept, sounds: Set<string>): boolean {
   return false;
 }
 
-function lexiconConcept(concept: Concept, text: string, source: ConceptSource, index: SearchIndex): QueryConcept {
-  const forms: number[][] = [];
-  for (const form of concept.forms) {
-    const ids = form.map((t) => index.vocab.get(t));
-    if (ids.every((id): id is number => id !== undefined)) forms.push(ids);
-  }
-  const minimal = minimalForms(forms);
-  return { key: concept.id, text, source, type: concept.type, forms: minimal, anchors: anchorsOf(minimal) };
+/**
+ * An Arabic verb in the future tense without its «س» («ستسحب» → «تسحب»): light stemming leaves the prefix, since an
+ * initial «س» is as often part of the word. Undefined when the word does not look like one.
+ */
+export function withoutFuturePrefix(term: string): string | undefined {
+  return term.length >= 5 && /^س[يتنا]/.test(term) ? term.slice(1) : undefined;
 }
+
+/** A lexicon concept in a question, as the index can match it; the corpus-dependent part is worked out once per index. */
+function lexiconConcept(concept: Concept, text: string, source: ConceptSource, index: SearchIndex, lexicon: Lexicon): QueryConcept {
+  let known = resolved.get(index);
+  if (!known) resolved.set(index, (known = new Map()));
+  let found = known.get(concept.id);
+  if (!found) {
+    const forms: number[][] = [];
+    for (const form of concept.forms) {
+      const ids = form.map((t) => index.vocab.get(t));
+      if (ids.every((id): id is number => id !== undefined)) forms.push(ids);
+    }
+    if (concept.type === "person") for (const id of corpusSpellings(concept, forms, index, lexicon)) forms.push([id]);
+    const minimal = minimalForms(forms);
+    // A topic's shared word carries part of it («عقوبات» of sanctions evasion); a name's must stand for the name.
+    found = { forms: minimal, anchors: isNameType(concept.type) ? distinctiveAnchors(minimal, index) : anchorsOf(minimal) };
+    known.set(concept.id, found);
+  }
+  return { key: concept.id, text, source, type: concept.type, forms: found.forms, anchors: found.anchors };
+}
+const resolved = new WeakMap<SearchIndex, Map<string, { forms: number[][]; anchors: number[] | undefined }>>();
+
+/** Of the paragraphs holding an anchor word, at least this share must hold one of the concept's full forms. */
+const ANCHOR_MIN_SHARE = 0.05;
+
+/**
+ * Anchors (see anchorsOf) that stand for their concept in this corpus: «أستانا» for the Astana format, not «اتحاد»
+ * ("union") for the Eurasian Economic Union, whose paragraphs are mostly about other unions.
+ */
+function distinctiveAnchors(forms: number[][], index: SearchIndex): number[] | undefined {
+  const anchors = anchorsOf(forms);
+  if (!anchors) return undefined;
+  let full = 0;
+  for (const form of forms) {
+    const [, from, to] = formParagraphs(form, index, new Uint32Array(Math.min(...form.map((id) => index.df[id]!))));
+    full += to - from;
+  }
+  const kept = anchors.filter((id) => full >= ANCHOR_MIN_SHARE * index.df[id]!);
+  return kept.length > 0 ? kept : undefined;
+}
+
+/**
+ * Spellings of a person's name that the corpus uses and the lexicon lacks («ميدويديف» beside «ميدفيديف»): words that
+ * sound like the English surname, differ from one of the lexicon's spellings by a letter (two for long names) but not
+ * in the first, and spell no other known name.
+ */
+function corpusSpellings(concept: Concept, forms: number[][], index: SearchIndex, lexicon: Lexicon): number[] {
+  // The lexicon's own spellings, found in this corpus or not.
+  const spellings = concept.forms.filter((f) => f.length === 1).map((f) => f[0]!);
+  if (spellings.length === 0) return [];
+  const have = new Set(forms.filter((f) => f.length === 1).map((f) => f[0]!));
+  const owners = ownersOfTerms(lexicon);
+  const extra: number[] = [];
+  for (const surname of concept.latinNames) {
+    if (surname.length < MIN_TRANSLIT_LENGTH) continue;
+    for (const id of transliterate(surname, index, MAX_SPELLING_CANDIDATES)) {
+      const term = index.terms[id]!;
+      if (have.has(id) || (owners.get(term) ?? []).some((c) => c !== concept)) continue;
+      const close = spellings.some((known) => {
+        const allowed = Math.min(term.length, known.length) >= 7 ? 2 : 1;
+        return known[0] === term[0] && editDistance(known, term, allowed) <= allowed;
+      });
+      if (close) {
+        have.add(id);
+        extra.push(id);
+      }
+    }
+  }
+  return extra;
+}
+const MAX_SPELLING_CANDIDATES = 12;
+
+/** The lexicon concepts each one-word form belongs to (computed once per lexicon). */
+function ownersOfTerms(lexicon: Lexicon): Map<string, Concept[]> {
+  let owners = ownersByLexicon.get(lexicon);
+  if (!owners) {
+    owners = new Map();
+    for (const concept of lexicon.concepts) {
+      for (const form of concept.forms) {
+        if (form.length !== 1) continue;
+        const list = owners.get(form[0]!);
+        if (!list) owners.set(form[0]!, [concept]);
+        else if (!list.includes(concept)) list.push(concept);
+      }
+    }
+    ownersByLexicon.set(lexicon, owners);
+  }
+  return owners;
+}
+const ownersByLexicon = new WeakMap<Lexicon, Map<string, Concept[]>>();
 
 /**
  * The terms shared by the most forms (at least two) when every form has several words: «أستانا» and its other
@@ -200,25 +297,32 @@ export function anchorsOf(forms: number[][]): number[] | undefined {
  * Corpus words whose consonant skeleton matches a Latin word, re-checked by how close a rough romanization of the
  * Arabic word is to the Latin one (edit distance over a phonetic folding; vowels the Arabic script leaves
  * unwritten cost little). The closest few are kept.
+ *
+ * Light stemming cuts «ين», «ان», «ون» from names it does not know (كوجين Kozhin is indexed as «كوج», كاشان Kashan
+ * as «كاش»); skeletons are of the words as written: for a Latin name ending in a vowel and n, the indexed stem is
+ * also compared with each of those endings put back.
  */
-export function transliterate(token: string, index: SearchIndex, max: number): number[] {
+export function transliterate(token: string, index: SearchIndex, max: number, exclude?: (id: number) => boolean): number[] {
   if (token.length < MIN_TRANSLIT_LENGTH) return [];
   const target = phonetic(token);
-  const scored: { id: number; distance: number }[] = [];
-  const seen = new Set<number>();
+  // Short vowels are not written in Arabic: each missing vowel of the Latin word is forgiven.
+  const vowels = (target.match(/[aio]/g) ?? []).length;
+  const best = new Map<number, number>();
+  const consider = (id: number, endings: readonly string[]) => {
+    if (exclude?.(id)) return;
+    const romanized = romanize(index.terms[id]!);
+    for (const ending of endings) {
+      const candidate = phonetic(romanized + ending);
+      const distance = Math.max(0, editDistance(target, candidate, target.length) - vowels * 0.5);
+      if (distance <= Math.max(1, target.length * 0.3) && distance < (best.get(id) ?? Infinity)) best.set(id, distance);
+    }
+  };
+  const endings = /[aeiouy]n$/.test(token) ? ["", ...CUT_ENDINGS] : [""];
   for (const skeleton of latinSkeletons(token)) {
     if (skeleton.length < 3) continue;
-    for (const id of index.skeletons.get(skeleton) ?? []) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const term = index.terms[id]!;
-      const candidate = phonetic(romanize(term));
-      // Short vowels are not written in Arabic: each missing vowel of the Latin word is forgiven.
-      const vowels = (target.match(/[aio]/g) ?? []).length;
-      const distance = Math.max(0, editDistance(target, candidate, target.length) - vowels * 0.5);
-      if (distance <= Math.max(1, target.length * 0.3)) scored.push({ id, distance });
-    }
+    for (const id of index.skeletons.get(skeleton) ?? []) consider(id, endings);
   }
+  const scored = [...best].map(([id, distance]) => ({ id, distance }));
   scored.sort((a, b) => a.distance - b.distance || index.df[b.id]! - index.df[a.id]!);
   return scored.slice(0, max).map((s) => s.id);
 }
