@@ -51,6 +51,15 @@ export interface Lexicon {
 }
 
 const LATIN = /^[a-z0-9]+$/;
+/** Feminine and plural endings of an Arabic nisba (folded «ة» is «ه»). */
+const NISBA_ENDINGS = ["ه", "ين", "ون"];
+
+/** The feminine and plural of a one-word Arabic nisba («أمريكي» → أمريكيه, أمريكيين, أمريكيون); none for other forms. */
+export function nisbaInflections(form: string): string[] {
+  const tokens = tokenizeFolded(fold(form));
+  if (tokens.length !== 1 || !tokens[0]!.endsWith("ي") || tokens[0]!.length < 4) return [];
+  return NISBA_ENDINGS.map((ending) => tokens[0]! + ending);
+}
 
 /**
  * The matching key of a folded query/alias token: the index term for Arabic script; for Latin, the Porter stem,
@@ -173,6 +182,17 @@ export function buildLexicon(
         forms.push(terms);
       }
     }
+    // Light stemming cuts the feminine and plural endings off a nisba it does not protect: «الأمريكية» and
+    // «الأمريكيين» are indexed «امريك», «الصينية» «صين». A place's nisba («أمريكي») brings those stems along.
+    // They are aliases too, for questions written that way.
+    const nisbaAliases = entry.type === "place" ? entry.ar.flatMap((form) => nisbaInflections(form)) : [];
+    for (const alias of nisbaAliases) {
+      const term = termOf(fold(alias), { protectedWords });
+      if (term && !seenForms.has(term)) {
+        seenForms.add(term);
+        forms.push([term]);
+      }
+    }
     const skeletons = new Set<string>();
     for (const form of [...entry.ar, ...entry.fa]) for (const token of tokenizeFolded(fold(form))) skeletons.add(arabicSkeleton(token));
     const latinNames = new Set(entry.en.flatMap((alias) => tokenizeFolded(fold(alias))).filter((w) => LATIN.test(w)));
@@ -180,7 +200,8 @@ export function buildLexicon(
     concepts.push(concept);
     byId.set(entry.id, concept);
     const exact = isNameType(entry.type);
-    for (const alias of [...entry.en, ...entry.ar, ...entry.fa]) {
+    const derived = new Set(nisbaAliases);
+    for (const alias of [...entry.en, ...entry.ar, ...entry.fa, ...derived]) {
       const keys = aliasKeys(alias, protectedWords, exact);
       if (keys.length === 0) {
         problems.push(`${entry.id}: alias «${alias}» folds to nothing`);
@@ -189,7 +210,8 @@ export function buildLexicon(
       const joined = `${exact ? "=" : "~"}${keys.join(" ")}`;
       const previous = owner.get(joined);
       if (previous !== undefined && previous !== entry.id) {
-        problems.push(`alias «${alias}» is claimed by ${previous} and ${entry.id}`);
+        // A derived inflection yields to a word some concept names itself.
+        if (!derived.has(alias)) problems.push(`alias «${alias}» is claimed by ${previous} and ${entry.id}`);
         continue;
       }
       if (previous === entry.id) continue;

@@ -4,6 +4,7 @@ import { loadLexicon, type Concept, type Lexicon } from "../lexicon/lexicon.js";
 import { isOutsideSubject, SUBJECT_SIDES } from "../lexicon/subject.js";
 import { fold, type Lang } from "../text/fold.js";
 import { termOf } from "../text/analyze.js";
+import { NUMBER_WORDS } from "../text/numbers.js";
 import { buildSearchIndex, type SearchIndex } from "./index.js";
 import { parseQuery, type ParsedQuery } from "./query.js";
 import { rank, type RankOptions } from "./rank.js";
@@ -197,10 +198,18 @@ export function domainMarks(index: SearchIndex, lexicon: Lexicon): DomainMarks {
   };
 }
 
-/** Per paragraph, 1 when one of its terms is a number (digits of any script were folded to ASCII). */
+/**
+ * Per paragraph, 1 when it states an amount: a term that is a number (digits of any script were folded to ASCII)
+ * or a number word («عشرة بالمئة», «ده درصد»).
+ */
 export function paragraphsWithNumbers(index: SearchIndex): Uint8Array {
   const numeric = new Uint8Array(index.terms.length);
   index.terms.forEach((t, id) => (numeric[id] = /^\d/.test(t) ? 1 : 0));
+  for (const word of NUMBER_WORDS) {
+    const term = termOf(fold(word), { protectedWords: index.protectedWords });
+    const id = term === null ? undefined : index.vocab.get(term);
+    if (id !== undefined) numeric[id] = 1;
+  }
   const out = new Uint8Array(index.chunks.length);
   const { values, starts } = index.chunkTerms;
   for (let c = 0; c < index.chunkTerms.length; c++) {

@@ -30,6 +30,11 @@ const ARTICLES: { id: string; text: string }[] = [
   { id: "eaeu-fa", text: "ایران با اتحادیه اوراسیا توافق تجارت آزاد امضا کرد." },
   { id: "sanctions", text: "فرضت الولايات المتحدة عقوبات جديدة على إيران، وتحاول طهران الالتفاف على العقوبات." },
   { id: "sanctions-2", text: "تتهم واشنطن شركات بالتهرب من العقوبات المفروضة على إيران." },
+  // The feminine and plural nisba («الأمريكية», «الصينية») is indexed as a stem no lexicon form spelled.
+  { id: "us-sanctions", text: "فرضت الإدارة الأمريكية عقوبات على شركات صينية تتعامل مع إيران." },
+  // An amount in words; the other paragraph is shorter and would win on words alone.
+  { id: "amount-words", text: "توقع الوزير أن يتراجع إنتاج النفط الإيراني عشرة بالمئة هذا العام بسبب القيود." },
+  { id: "no-amount", text: "توقع الوزير أن يتراجع إنتاج النفط الإيراني." },
   // «لن تسحب» answers «هل ستسحب…».
   { id: "withdraw", text: "أكد الرئيس الإيراني حسن روحاني أن بلاده لن تسحب قواتها من سوريا لأن وجودها شرعي." },
   { id: "deployed", text: "تنتشر قوات إيرانية في سوريا، وتقول إيران إن قواتها في سوريا مستشارون." },
@@ -84,6 +89,23 @@ describe("a name's shared word", () => {
 
   it("still finds the other union by its own name", () => {
     expect(docs("European Union trade with Iran")[0]).toMatch(/^eu-/);
+  });
+});
+
+describe("feminine and plural nisba of a place", () => {
+  it.each([
+    ["US sanctions on Chinese companies", ["United States", "China"]],
+    ["العقوبات الأمريكية على الشركات الصينية", ["United States", "China"]],
+  ])("%s matches «الأمريكية» and «صينية»", (question, places) => {
+    const [first] = engine.search(question, { limit: 3 }).results;
+    expect(first?.docId).toBe("us-sanctions");
+    for (const place of places) expect(first!.matched).toContain(place);
+  });
+});
+
+describe("amounts in words", () => {
+  it("prefers, for a question asking how much, a paragraph stating the amount in words («عشرة بالمئة»)", () => {
+    expect(docs("how much will Iranian oil output fall")[0]).toBe("amount-words");
   });
 });
 
