@@ -24,8 +24,10 @@ export interface RankOptions {
   quantityBonus?: number;
   /** Credit for a multi-word concept of which the paragraph holds only the anchor word. Defaults to 0.5. */
   softCredit?: number;
-  /** Of a question naming three or more names, the share of their weight an article may lack. Defaults to 0.2. */
+  /** Of a question naming three names, the share of their weight an article may lack. Defaults to 0.2. */
   missingNameShare?: number;
+  /** The same for four names or more: an article rarely repeats every name of a long question. Defaults to 0.3. */
+  manyNamesMissingShare?: number;
   /**
    * Score added to paragraphs of articles about the product's subject (see `domain` on rank): the bot follows
    * Iran–Russia diplomacy, so "Yemen" should first show what Tehran and Moscow said about Yemen. Ordering only:
@@ -40,7 +42,7 @@ export interface RankOptions {
   bm25SumMinPostings?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, domainBonus: 0.15, bm25SumMinPostings: 10_000 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, manyNamesMissingShare: 0.3, domainBonus: 0.15, bm25SumMinPostings: 10_000 };
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
@@ -596,7 +598,8 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     }
   });
   // Of three names or more, the article may lack minor ones (a venue, a country), never a distinctive one.
-  const missingAllowed = keyCount >= 3 ? keyWeight * o.missingNameShare : 0;
+  const missingShare = keyCount >= 4 ? o.manyNamesMissingShare : o.missingNameShare;
+  const missingAllowed = keyCount >= 3 ? keyWeight * missingShare : 0;
 
   // Rare concepts find candidates. Common ones ("Iran", "Russia") only refine them, unless a paragraph carrying
   // common concepts alone (with the rare ones in its article at best) could still reach the floor.

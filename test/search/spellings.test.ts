@@ -35,6 +35,8 @@ const ARTICLES: { id: string; text: string }[] = [
   // An amount in words; the other paragraph is shorter and would win on words alone.
   { id: "amount-words", text: "توقع الوزير أن يتراجع إنتاج النفط الإيراني عشرة بالمئة هذا العام بسبب القيود." },
   { id: "no-amount", text: "توقع الوزير أن يتراجع إنتاج النفط الإيراني." },
+  // Four names asked for; the article does not name the venue.
+  { id: "venue", text: "أوضح وزير الخارجية الروسي سيرغي لافروف عقب اجتماع مع نظيره الأردني أن إيران قوة رئيسية في المنطقة." },
   // «لن تسحب» answers «هل ستسحب…».
   { id: "withdraw", text: "أكد الرئيس الإيراني حسن روحاني أن بلاده لن تسحب قواتها من سوريا لأن وجودها شرعي." },
   { id: "deployed", text: "تنتشر قوات إيرانية في سوريا، وتقول إيران إن قواتها في سوريا مستشارون." },
@@ -106,6 +108,18 @@ describe("feminine and plural nisba of a place", () => {
 describe("amounts in words", () => {
   it("prefers, for a question asking how much, a paragraph stating the amount in words («عشرة بالمئة»)", () => {
     expect(docs("how much will Iranian oil output fall")[0]).toBe("amount-words");
+  });
+});
+
+describe("a long question's names", () => {
+  const question = "what did Lavrov say about Iran after meeting the Jordanian foreign minister in Moscow";
+
+  it("may be missing a minor one in the article (the venue) when there are four or more", () => {
+    expect(docs(question)[0]).toBe("venue");
+  });
+
+  it("are all required with the stricter share of three names", () => {
+    expect(engine.search(question, { manyNamesMissingShare: 0.2 }).results.map((r) => r.docId)).not.toContain("venue");
   });
 });
 
