@@ -8,6 +8,7 @@ import { readDates, type DateRange } from "./dates.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import type { SearchIndex } from "./index.js";
 import { formParagraphs } from "./rank.js";
+import { speakerSpan } from "./speaker.js";
 
 /** How a query concept was understood. */
 export type ConceptSource = "lexicon" | "fuzzy" | "term" | "translit" | "unknown";
@@ -27,6 +28,8 @@ export interface QueryConcept {
    * a paragraph holding it alone carries the concept in part. Undefined otherwise.
    */
   anchors?: number[];
+  /** The question asks what this one said or did ("what did **Lavrov** say about …"): see speaker.ts. */
+  speaker?: boolean;
 }
 
 export interface ParsedQuery {
@@ -68,35 +71,46 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   const allTokens = tokenizeFolded(fold(text)).slice(0, maxTokens);
   const dates = readDates(allTokens);
   const dateTokens = new Set(dates.flatMap((d) => d.tokens));
-  const tokens = allTokens.filter((t) => !dateTokens.has(t));
+  // Tokens that are not dates, with their place in the question (the speaker span counts in all tokens).
+  const tokens: { token: string; at: number }[] = [];
+  allTokens.forEach((token, at) => {
+    if (!dateTokens.has(token)) tokens.push({ token, at });
+  });
+  const speaker = speakerSpan(allTokens);
   const capitalized = capitalizedWords(text);
 
   // Matching keys, stop words removed (aliases were keyed the same way); an acronym typed in capitals that
   // spells a stop word ("US") is kept.
   const acronyms = acronymsOf(text);
   const keyed: Keyed[] = [];
-  for (const token of tokens) {
+  for (const { token, at } of tokens) {
     const key = acronyms.has(token) ? token : aliasKey(token, lexicon.protectedWords);
     if (!key) continue;
     const exact = acronyms.has(token) ? token : aliasKey(token, lexicon.protectedWords, true) ?? key;
-    keyed.push({ token, key, exact });
+    keyed.push({ token, key, exact, at });
   }
 
   const concepts: QueryConcept[] = [];
   const seen = new Set<string>();
+  // The keyed tokens the concept being pushed was read from, [from, to).
+  let from = 0;
+  let to = 0;
   const push = (concept: QueryConcept) => {
     if (seen.has(concept.key)) return;
     seen.add(concept.key);
+    if (speaker && keyed.slice(from, to).some((k) => k.at >= speaker[0] && k.at < speaker[1])) concept.speaker = true;
     concepts.push(concept);
   };
   for (let i = 0; i < keyed.length; ) {
     const match = longestAlias(keyed, i, lexicon);
     if (match) {
+      [from, to] = [i, i + match.length];
       push(lexiconConcept(match.concept, keyed.slice(i, i + match.length).map((k) => k.token).join(" "), "lexicon", index, lexicon));
       i += match.length;
       continue;
     }
     const { token, key } = keyed[i]!;
+    [from, to] = [i, i + 1];
     i++;
     if (LATIN.test(token)) {
       // An ordinary English word is no typo of a name ("according" is not a misspelt anything).
@@ -135,6 +149,8 @@ interface Keyed {
   token: string;
   key: string;
   exact: string;
+  /** Its place among the question's tokens. */
+  at: number;
 }
 
 function longestAlias(keyed: Keyed[], i: number, lexicon: Lexicon): { concept: Concept; length: number } | undefined {

@@ -29,6 +29,12 @@ export interface RankOptions {
   /** The same for four names or more: an article rarely repeats every name of a long question. Defaults to 0.3. */
   manyNamesMissingShare?: number;
   /**
+   * Score added to a passing paragraph that itself names who the question asks about ("what did **Lavrov** say
+   * about …", see speaker.ts): the answer is what they said, not what others said about it. Ordering only, like
+   * the domain bonus: it never lets a paragraph pass. Defaults to 0.05.
+   */
+  speakerBonus?: number;
+  /**
    * Score added to paragraphs of articles about the product's subject (see `domain` on rank): the bot follows
    * Iran–Russia diplomacy, so "Yemen" should first show what Tehran and Moscow said about Yemen. Ordering only:
    * it never lets a paragraph pass the coverage floor. Full bonus for a paragraph naming both sides in an article
@@ -42,7 +48,7 @@ export interface RankOptions {
   bm25SumMinPostings?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, manyNamesMissingShare: 0.3, domainBonus: 0.15, bm25SumMinPostings: 10_000 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, manyNamesMissingShare: 0.3, speakerBonus: 0.05, domainBonus: 0.15, bm25SumMinPostings: 10_000 };
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
@@ -514,6 +520,9 @@ interface PassContext {
   /** Per paragraph: holds a number (empty unless the question asks for an amount). */
   numbers: Uint8Array;
   quantityBonus: number;
+  /** Bits of the concepts naming the speaker (0: none), and the bonus for a paragraph holding them all. */
+  speakerMask: number;
+  speakerBonus: number;
 }
 
 /**
@@ -523,7 +532,7 @@ interface PassContext {
 function collectPassing(s: Scratch, x: PassContext): number {
   const { touched, masks, softMasks, docMasks, leadMasks, passChunk, passScore } = s;
   const { chunkDoc, weightOf, keyMask, missingAllowed, leadCredit, softCredit, docCredit, inTime, dateWeight, dateBonus, total, floor } = x;
-  const { domainBonus, domainArticles, domainParagraphs, numbers, quantityBonus } = x;
+  const { domainBonus, domainArticles, domainParagraphs, numbers, quantityBonus, speakerMask, speakerBonus } = x;
   const dates = inTime.length > 0;
   const onTopic = domainArticles.length > 0;
   const quantity = numbers.length > 0;
@@ -549,6 +558,7 @@ function collectPassing(s: Scratch, x: PassContext): number {
     if (dated) score += dateBonus;
     if (onTopic) score += (domainBonus * (domainArticles[doc]! + domainParagraphs[c]!)) / 3;
     if (quantity && numbers[c] === 1) score += quantityBonus;
+    if (speakerMask !== 0 && (mask & speakerMask) === speakerMask) score += speakerBonus;
     passChunk[n] = c;
     passScore[n] = score;
     n++;
@@ -679,6 +689,8 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     domainParagraphs: domain?.paragraphs ?? none,
     numbers: query.wantsQuantity ? (domain?.numbers ?? none) : none,
     quantityBonus: o.quantityBonus,
+    speakerMask: concepts.reduce((bits, c, k) => (c.speaker && c.forms.length > 0 ? bits | (1 << k) : bits), 0),
+    speakerBonus: o.speakerBonus,
   });
   if (n === 0) {
     s.reset();

@@ -1,0 +1,81 @@
+/**
+ * Who a question asks about, when it asks what someone said or did: "what did **the Russian deputy foreign minister**
+ * urge …", «كيف علّق **وزير الخارجية الأمريكي** على …», «**لاوروف** درباره … چه گفت». An answer must come from that
+ * speaker; the rest of the question is what they spoke about. Works on folded tokens (stop words still in).
+ */
+
+import { fold } from "../text/fold.js";
+
+/** The word lists below are written as typed and compared folded («على» is folded «علي»). */
+const folded = (words: string[]) => new Set(words.map((w) => fold(w)));
+
+/** English: a question word and an auxiliary open the question; a verb closes the speaker. */
+const EN_QUESTION = folded(["what", "how", "why", "who", "whom", "when", "where", "whether"]);
+const EN_AUX = folded(["did", "does", "do", "has", "have", "had", "will", "would", "is", "was", "can", "could", "should"]);
+const EN_VERBS = folded([
+  "say", "said", "tell", "told", "think", "comment", "describe", "react", "respond", "reply", "announce", "urge",
+  "demand", "warn", "claim", "deny", "ask", "call", "propose", "discuss", "agree", "expect", "plan", "mean", "want",
+  "meet", "offer", "promise", "reject", "accept", "decide", "sign", "suggest", "threaten", "explain", "insist",
+  "stress", "accuse", "blame", "criticise", "criticize", "welcome", "condemn", "predict", "estimate", "argue", "see",
+  "view", "consider", "believe", "hope", "intend", "do", "mention", "write", "report", "confirm", "support", "oppose",
+]);
+
+/** Arabic: a verb of saying (after a question word, or first) opens the speaker; a preposition closes it. */
+const AR_QUESTION = folded(["ماذا", "كيف", "بماذا", "هل", "شو", "لماذا", "بم", "ما", "متى"]);
+const AR_VERBS = folded([
+  "قال", "قالت", "علق", "علقت", "رد", "ردت", "وصف", "وصفت", "اعلن", "اعلنت", "اكد", "اكدت", "طالب", "طالبت",
+  "اعتبر", "اعتبرت", "يقول", "تقول", "ابلغ", "ابلغت", "حذر", "حذرت", "دعا", "دعت", "بحث", "بحثت", "ناقش", "ناقشت",
+  "اقترح", "اقترحت", "يرى", "ترى", "طلب", "طلبت", "هدد", "هددت", "نفى", "نفت", "صرح", "صرحت", "كشف", "كشفت",
+]);
+const AR_CLOSERS = folded(["على", "عن", "حول", "بشان", "الى", "مع", "من", "خلال", "بعد", "قبل", "في", "ازاء", "تجاه", "بخصوص", "لدى"]);
+
+/** Persian: «واکنش / موضع X به …», or «X درباره … چه گفت». */
+const FA_OPENERS = folded(["واكنش", "موضع", "ديدگاه", "نظر"]);
+const FA_SAID = folded(["گفت", "گفته", "گفتند", "گفتن"]);
+const FA_CLOSERS = folded(["به", "در", "درباره", "نسبت", "از", "با", "مورد", "پيرامون", "چه", "را"]);
+const FA_QUESTION = folded(["ايا", "چرا", "چگونه"]);
+
+/** Longest speaker, in tokens: longer spans are not a speaker ("what did … say" around a whole clause). */
+const MAX_SPEAKER_TOKENS = 8;
+
+/** The speaker's token range [from, to) in the folded question tokens, or undefined when it names none. */
+export function speakerSpan(tokens: readonly string[]): [number, number] | undefined {
+  return english(tokens) ?? arabic(tokens) ?? persian(tokens);
+}
+
+function span(from: number, to: number): [number, number] | undefined {
+  return to > from && to - from <= MAX_SPEAKER_TOKENS ? [from, to] : undefined;
+}
+
+function english(tokens: readonly string[]): [number, number] | undefined {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!EN_QUESTION.has(tokens[i]!) || !EN_AUX.has(tokens[i + 1]!)) continue;
+    for (let j = i + 2; j < tokens.length; j++) if (EN_VERBS.has(tokens[j]!)) return span(i + 2, j);
+    return undefined;
+  }
+  return undefined;
+}
+
+function arabic(tokens: readonly string[]): [number, number] | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!AR_VERBS.has(tokens[i]!) || (i > 0 && !AR_QUESTION.has(tokens[i - 1]!))) continue;
+    let j = i + 1;
+    while (j < tokens.length && !AR_CLOSERS.has(tokens[j]!)) j++;
+    return span(i + 1, j);
+  }
+  return undefined;
+}
+
+function persian(tokens: readonly string[]): [number, number] | undefined {
+  const close = (from: number) => {
+    let j = from;
+    while (j < tokens.length && !FA_CLOSERS.has(tokens[j]!)) j++;
+    return span(from, j);
+  };
+  const opener = tokens.findIndex((t) => FA_OPENERS.has(t));
+  if (opener >= 0) return close(opener + 1);
+  if (!tokens.some((t) => FA_SAID.has(t))) return undefined;
+  let from = 0;
+  while (from < tokens.length && FA_QUESTION.has(tokens[from]!)) from++;
+  return close(from);
+}
