@@ -73,6 +73,25 @@ export function aliasKey(foldedToken: string, protectedWords: ReadonlySet<string
   return termOf(foldedToken, { protectedWords });
 }
 
+/**
+ * A single Latin letter followed by a number is one name ("S-300" → "s300", "G20" typed "G-20" → "g20"): alone,
+ * the letter is dropped as too short and the number would stand for the name, so that "300 killed" meant the S-300.
+ */
+export function joinLetterNumbers(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    if (/^[a-z]$/.test(token) && next !== undefined && /^\d+$/.test(next)) {
+      out.push(token + next);
+      i++;
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
+}
+
 /** Names of people, places and organisations are matched on unstemmed Latin words. */
 export function isNameType(type: ConceptType): boolean {
   return type === "person" || type === "place" || type === "org";
@@ -85,7 +104,7 @@ export function isNameType(type: ConceptType): boolean {
 export function aliasKeys(text: string, protectedWords: ReadonlySet<string>, exact = false): string[] {
   const keys: string[] = [];
   const acronyms = new Set((text.match(/\b[A-Z]{2,5}\b/g) ?? []).map((w) => w.toLowerCase()));
-  for (const token of tokenizeFolded(fold(text))) {
+  for (const token of joinLetterNumbers(tokenizeFolded(fold(text)))) {
     const key = acronyms.has(token) ? token : aliasKey(token, protectedWords, exact);
     if (key) keys.push(key);
   }

@@ -1,4 +1,4 @@
-import { aliasKey, isNameType, type Concept, type Lexicon } from "../lexicon/lexicon.js";
+import { aliasKey, isNameType, joinLetterNumbers, type Concept, type Lexicon } from "../lexicon/lexicon.js";
 import type { ConceptType } from "../lexicon/schema.js";
 import { detectLang, fold, type Lang } from "../text/fold.js";
 import { acronymsOf, capitalizedWords, isEnglishWord } from "../text/english.js";
@@ -68,7 +68,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   let nameBudget = MAX_NAME_LOOKUPS;
   const maxTranslit = options.maxTranslitTerms ?? 6;
   const lang = detectLang(text);
-  const allTokens = tokenizeFolded(fold(text)).slice(0, maxTokens);
+  const allTokens = joinLetterNumbers(tokenizeFolded(fold(text))).slice(0, maxTokens);
   const dates = readDates(allTokens);
   const dateTokens = new Set(dates.flatMap((d) => d.tokens));
   // Tokens that are not dates, with their place in the question (the speaker span counts in all tokens).

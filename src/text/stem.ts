@@ -12,6 +12,13 @@ const PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال"];
  * «هاي» is the Persian plural with ezafe (کشورهای), «ترين»/«تر» are left alone (they over-stem: بهترین → به).
  */
 const SUFFIXES = ["هاي", "ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+/**
+ * Words whose «ان» is part of the word, not a plural or dual, and whose cut form is another common word: Persian
+ * «بحران» "crisis" would become «بحر» "sea", «دوران» "era" «دور» "role", «عمران» "development" «عمر» "age",
+ * «میزان» "amount" «میز» "table", «آسمان» "sky" «اسم» "name"; «انسان» "human" would become «انس». Their
+ * inflections («بحران‌ها», «بحرانی») stop at the word. Folded.
+ */
+const WHOLE_WORDS: ReadonlySet<string> = new Set(["بحران", "دوران", "عمران", "ميزان", "درمان", "پايان", "اسمان", "انسان"]);
 const MIN_PREFIX_REST = 2;
 /** Light10 allows 2; 3 keeps short words apart (امين ≠ ام, سورية ≠ سو). */
 const MIN_STEM = 3;
@@ -52,6 +59,7 @@ export function stemArabic(word: string, options: StemOptions = {}): string {
   // known name the reading is safe.
   if (protectedWords && /^[بلكف]/.test(stem) && protectedWords.has(stem.slice(1))) return stem.slice(1);
   for (const suffix of SUFFIXES) {
+    if (WHOLE_WORDS.has(stem)) break;
     if (stem.endsWith(suffix) && stem.length - suffix.length >= MIN_STEM) {
       stem = stem.slice(0, -suffix.length);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aliasKeys, buildLexicon, loadLexicon } from "../../src/lexicon/lexicon.js";
+import { aliasKeys, buildLexicon, joinLetterNumbers, loadLexicon } from "../../src/lexicon/lexicon.js";
 import { fold } from "../../src/text/fold.js";
 
 const lexicon = loadLexicon();
@@ -93,5 +93,24 @@ describe("buildLexicon checks", () => {
     const lex = buildLexicon([{ id: "person.jalali", type: "person", en: ["Jalali"], ar: ["جلالي"], fa: ["جلالی"] }]);
     expect(lex.protectedWords.has(fold("جلالي"))).toBe(true);
     expect(lex.concepts[0]!.forms).toEqual([["جلالي"]]);
+  });
+});
+
+describe("joinLetterNumbers", () => {
+  it.each([
+    [["s", "300", "syria"], ["s300", "syria"]],
+    [["g", "20", "summit"], ["g20", "summit"]],
+    [["300", "killed"], ["300", "killed"]],
+    [["il", "20"], ["il", "20"]],
+    [["a", "b", "1"], ["a", "b1"]],
+    [["s"], ["s"]],
+  ])("%j → %j", (tokens, expected) => {
+    expect(joinLetterNumbers(tokens)).toEqual(expected);
+  });
+
+  it("keeps a number alone from standing for a name («300 killed» is not the S-300)", () => {
+    const keys = aliasKeys("300 killed", lexicon.protectedWords);
+    expect(lexicon.aliases.get(keys[0]!)?.some((a) => a.concept.id === "topic.s-300") ?? false).toBe(false);
+    expect(lexicon.aliases.get(aliasKeys("S-300", lexicon.protectedWords)[0]!)?.some((a) => a.concept.id === "topic.s-300")).toBe(true);
   });
 });

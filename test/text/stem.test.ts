@@ -37,6 +37,12 @@ describe("stemArabic", () => {
     ["stem of 3 letters is the floor: امين keeps ين", "امين", "امين"],
     ["stem of 3 letters is the floor: بيان keeps ان", "بيان", "بيان"],
     ["short words untouched", "مه", "مه"],
+    ["«ان» that is part of the word: بحران (crisis) is not بحر (sea)", "بحران", "بحران"],
+    ["… nor its plural", fold("بحران‌ها"), "بحران"],
+    ["… nor its adjective", fold("بحرانی"), "بحران"],
+    ["البحرية (naval) still stems to the sea", fold("البحرية"), "بحر"],
+    ["دوران (era) is not دور (role)", "دوران", "دوران"],
+    ["الإنسانية stops at انسان", fold("الإنسانية"), "انسان"],
     ["name without affixes untouched", "لافروف", "لافروف"],
     ["mixed letters and digits untouched", "اس400", "اس400"],
   ])("%s: %s → %s", (_what, word, expected) => {
