@@ -108,7 +108,13 @@ export class Engine {
       const chunk = this.index.chunks[best.chunk]!;
       const doc = this.index.docs[this.index.chunkDoc[best.chunk]!]!;
       const matchedConcepts = best.matched.map((k) => parsed.concepts[k]!);
-      const termIds = new Set(matchedConcepts.flatMap((c) => c.forms.flat()));
+      // The words of the forms the paragraph holds whole: «جمهورية» is Iran only next to «إسلامية».
+      const termIds = new Set<number>();
+      for (const concept of matchedConcepts) {
+        for (const form of concept.forms) {
+          if (form.every((id) => this.index.chunkTerms.has(best.chunk, id))) for (const id of form) termIds.add(id);
+        }
+      }
       return {
         docId: doc.id,
         chunkId: chunk.id,

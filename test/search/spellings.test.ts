@@ -37,6 +37,9 @@ const ARTICLES: { id: string; text: string }[] = [
   { id: "no-amount", text: "توقع الوزير أن يتراجع إنتاج النفط الإيراني." },
   // Four names asked for; the article does not name the venue.
   { id: "venue", text: "أوضح وزير الخارجية الروسي سيرغي لافروف عقب اجتماع مع نظيره الأردني أن إيران قوة رئيسية في المنطقة." },
+  // «جمهورية» is a word of one of Iran's forms («الجمهورية الإسلامية») but not Iran on its own.
+  { id: "republic", text: "قال رئيس جمهورية أذربيجان إن إيران شريك تجاري مهم لبلاده." },
+  { id: "islamic-republic", text: "أعلنت الجمهورية الإسلامية موقفها من الاتفاق." },
   // «لن تسحب» answers «هل ستسحب…».
   { id: "withdraw", text: "أكد الرئيس الإيراني حسن روحاني أن بلاده لن تسحب قواتها من سوريا لأن وجودها شرعي." },
   { id: "deployed", text: "تنتشر قوات إيرانية في سوريا، وتقول إيران إن قواتها في سوريا مستشارون." },
@@ -120,6 +123,15 @@ describe("a long question's names", () => {
 
   it("are all required with the stricter share of three names", () => {
     expect(engine.search(question, { manyNamesMissingShare: 0.2 }).results.map((r) => r.docId)).not.toContain("venue");
+  });
+});
+
+describe("highlights", () => {
+  it("mark the words of the forms a paragraph holds whole, not a word of another form", () => {
+    const result = engine.search("Iran trade partner Azerbaijan", { limit: 10 }).results.find((r) => r.docId === "republic")!;
+    const marked = result.highlights.map(([from, to]) => result.text.slice(from, to));
+    expect(marked).toContain("إيران");
+    expect(marked).not.toContain("جمهورية");
   });
 });
 
