@@ -42,7 +42,7 @@ export interface ParsedQuery {
 }
 
 /** Folded question openings that ask for an amount, in the three languages. */
-const QUANTITY_CUES = [["how", "much"], ["how", "many"], ["how", "far"], ["how", "long"], ["what", "percentage"], ["كم"], ["بكم"], ["چقدر"], ["چند"]];
+const QUANTITY_CUES = [["how", "much"], ["how", "many"], ["how", "far"], ["how", "long"], ["what", "percentage"], ["كم"], ["بكم"], ["قديش"], ["اديش"], ["كام"], ["چقدر"], ["چند"]];
 
 export function wantsQuantity(tokens: readonly string[]): boolean {
   return tokens.some((_, i) => QUANTITY_CUES.some((cue) => cue.every((w, j) => tokens[i + j] === w)));
@@ -135,7 +135,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
       push({ key: `name:${token}`, text: token, source: translit.length ? "translit" : "unknown", type: "term", forms: translit.map((id) => [id]) });
       continue;
     }
-    const forms = [key, withoutFuturePrefix(key)].flatMap((k) => {
+    const forms = [key, withoutFuturePrefix(key), withoutPresentPrefix(key)].flatMap((k) => {
       const id = k === undefined ? undefined : index.vocab.get(k);
       return id === undefined ? [] : [[id]];
     });
@@ -204,6 +204,14 @@ function soundsLike(concept: Concept, sounds: Set<string>): boolean {
  */
 export function withoutFuturePrefix(term: string): string | undefined {
   return term.length >= 5 && /^س[يتنا]/.test(term) ? term.slice(1) : undefined;
+}
+
+/**
+ * A spoken Arabic present tense without its «ب» («بتنتج» → «تنتج», «بيقول» → «يقول»): how people type in Levantine
+ * and Egyptian Arabic; news writes the verb without it. Undefined when the word does not look like one.
+ */
+export function withoutPresentPrefix(term: string): string | undefined {
+  return term.length >= 5 && /^ب[يتن]/.test(term) ? term.slice(1) : undefined;
 }
 
 /** A lexicon concept in a question, as the index can match it; the corpus-dependent part is worked out once per index. */

@@ -3,7 +3,9 @@ import { fold } from "./fold.js";
 /**
  * Function words of Arabic, Persian and English: prepositions, pronouns, particles, auxiliaries and the
  * question words of a chat. Deliberately small: news content words («زيارة», «لقاء», "billion") are NOT here,
- * though general lists (stopwords-iso) include them. Stored folded, like every term. Persian «زیر» ("under") is left
+ * though general lists (stopwords-iso) include them. Arabic includes the question words people type in dialect
+ * (شو، ليش، قديش، إزاي، اللي; رح "will"), not «وين» "where" and «مين» "who", which are Persian «وین» Vienna and
+ * «مین» landmine. Stored folded, like every term. Persian «زیر» ("under") is left
  * out: Light10 stems Arabic «وزير» (minister) to «زير», which would then vanish as a stop word.
  */
 const ARABIC = `
@@ -14,6 +16,8 @@ const ARABIC = `
 لدى لدي الا إلا سوى منذ قبل بعد أي اي ايضا أيضا فقط كذلك هناك هنا يا اما أما إما انما إنما لكي كي لو لولا
 عبر نحو حول تجاه ازاء إزاء بشأن بشان وبشأن حيال دون فوق تحت امام أمام وراء خلف اذ إذ فان فإن بان بأن لان لأن
 التى الى ى هى كم بكم
+شو شنو ايش إيش وش ليش ليه فين منو قديش اديش أديش كام ازاي إزاي كيفاش واش امتى إمتى ايمتى اللي هلق هلأ هيك
+رح مش مو
 `;
 const PERSIAN = `
 و در به از که را با این آن برای تا هم یا اما اگر چه چرا چگونه کجا کی آیا چی چیست کدام است هست بود شد شده باشد

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
-import { withoutFuturePrefix } from "../../src/search/query.js";
+import { withoutFuturePrefix, withoutPresentPrefix, wantsQuantity } from "../../src/search/query.js";
 
 /**
  * Names and words the way an archive writes them and no lexicon lists: a known person's other spelling, an unknown
@@ -132,6 +132,22 @@ describe("highlights", () => {
     const marked = result.highlights.map(([from, to]) => result.text.slice(from, to));
     expect(marked).toContain("إيران");
     expect(marked).not.toContain("جمهورية");
+  });
+});
+
+describe("spoken Arabic", () => {
+  it.each([
+    ["بتنتج", "تنتج"],
+    ["بيقول", "يقول"],
+    ["بنعمل", "نعمل"],
+    ["بيان", undefined],
+    ["برلمان", undefined],
+  ])("%s without its present-tense «ب» is %s", (word, expected) => {
+    expect(withoutPresentPrefix(word)).toBe(expected);
+  });
+
+  it("reads «قديش» (how much) as asking for an amount", () => {
+    expect(wantsQuantity(["قديش", "بتنتج", "ايران"])).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import { isStopWord, STOP_WORDS } from "../../src/text/stopwords.js";
 describe("stop words", () => {
   it.each([
     ["Arabic", ["في", "من", "على", "إلى", "الذي", "هذه", "لماذا", "بشأن"]],
+    ["Arabic dialect question words", ["شو", "ليش", "قديش", "إزاي", "اللي", "رح"]],
     ["Persian", ["در", "به", "از", "که", "را", "این", "آیا", "چگونه", "درباره"]],
     ["English", ["the", "of", "what", "did", "about", "tell", "me"]],
   ])("%s function words are stop words (after folding)", (_lang, words) => {
@@ -13,7 +14,7 @@ describe("stop words", () => {
 
   it.each([
     ["Arabic news words", ["زيارة", "لقاء", "وزير", "سفير", "روسيا", "إيران", "قزوين", "اتفاقية"]],
-    ["Persian news words", ["دیدار", "وزیر", "سفیر", "روسیه", "همکاری", "مذاکره"]],
+    ["Persian news words", ["دیدار", "وزیر", "سفیر", "روسیه", "همکاری", "مذاکره", "وین", "مین"]],
     ["English news words", ["billion", "minister", "caspian", "sanctions", "visit"]],
   ])("%s are not stop words", (_lang, words) => {
     for (const w of words) expect(isStopWord(fold(w)), w).toBe(false);
