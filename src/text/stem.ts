@@ -55,6 +55,9 @@ export function stemArabic(word: string, options: StemOptions = {}): string {
   if (protectedWords?.has(word)) return word;
   let stem = stripPrefix(word);
   if (protectedWords?.has(stem)) return stem;
+  // A name kept whole with its article («النمسا», «الصين») is the same name after a clitic took the article
+  // («والنمسا», «بالصين» → «النمسا», «الصين»).
+  if (protectedWords?.has(`ال${stem}`)) return `ال${stem}`;
   // ب ل ك ف glue onto nouns («بسوريا», «لموسكو»); Light10 leaves them (بحث is not ب+حث), but when the rest is a
   // known name the reading is safe.
   if (protectedWords && /^[بلكف]/.test(stem) && protectedWords.has(stem.slice(1))) return stem.slice(1);

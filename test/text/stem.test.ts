@@ -78,6 +78,15 @@ describe("stemArabic", () => {
     expect(stemArabic(word, { protectedWords: new Set(["سوريا", "موسكو"]) })).toBe(expected);
   });
 
+  it.each([
+    ["والنمسا", "النمسا"],
+    ["بالنمسا", "النمسا"],
+    ["للنمسا", "النمسا"],
+    ["النمسا", "النمسا"],
+  ])("gives a name kept whole with its article the same term after a clitic: %s → %s", (word, expected) => {
+    expect(stemArabic(word, { protectedWords: new Set(["النمسا"]) })).toBe(expected);
+  });
+
   it("leaves ب ل ك ف alone when the rest is not a known name", () => {
     const protectedWords = new Set(["سوريا"]);
     expect(stemArabic("بريطانيا", { protectedWords })).toBe("بريطانيا");
