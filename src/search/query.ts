@@ -83,7 +83,8 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   // spells a stop word ("US") is kept.
   const acronyms = acronymsOf(text);
   const keyed: Keyed[] = [];
-  for (const { token, at } of tokens) {
+  for (const { token: typed, at } of tokens) {
+    const token = lang === "ar" ? withoutPossessive(typed) : typed;
     const key = acronyms.has(token) ? token : aliasKey(token, lexicon.protectedWords);
     if (!key) continue;
     const exact = acronyms.has(token) ? token : aliasKey(token, lexicon.protectedWords, true) ?? key;
@@ -204,6 +205,18 @@ function soundsLike(concept: Concept, sounds: Set<string>): boolean {
  */
 export function withoutFuturePrefix(term: string): string | undefined {
   return term.length >= 5 && /^س[يتنا]/.test(term) ? term.slice(1) : undefined;
+}
+
+/**
+ * An Arabic noun in «ة» with a pronoun attached is written with «ت» («قنصليتها» "its consulate", «زيارته» "his
+ * visit»): the noun alone («قنصليه», folded «ة»), which stems like the text's «القنصلية». Not a plural «ات»
+ * («قواتها»), and not below four letters before «ت»: there it is as often a verb's feminine «ت» («سلمتها» "she
+ * delivered it", «وقعتها») or part of the word («وقتها»). For Arabic questions only: in Persian, «ته» ends
+ * participles («گذشته») and «ها» is the plural («دولت‌ها»).
+ */
+export function withoutPossessive(token: string): string {
+  const match = /^(.{4,})ت(?:ها|هما|هم|هن|ه|كما|كم|نا)$/.exec(token);
+  return match && !match[1]!.endsWith("ا") ? `${match[1]}ه` : token;
 }
 
 /**

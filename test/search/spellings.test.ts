@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
-import { withoutFuturePrefix, withoutPresentPrefix, wantsQuantity } from "../../src/search/query.js";
+import { withoutFuturePrefix, withoutPossessive, withoutPresentPrefix, wantsQuantity } from "../../src/search/query.js";
 
 /**
  * Names and words the way an archive writes them and no lexicon lists: a known person's other spelling, an unknown
@@ -148,6 +148,25 @@ describe("spoken Arabic", () => {
 
   it("reads «قديش» (how much) as asking for an amount", () => {
     expect(wantsQuantity(["قديش", "بتنتج", "ايران"])).toBe(true);
+  });
+});
+
+describe("a noun in «ة» with a pronoun, in an Arabic question", () => {
+  it.each([
+    ["قنصليتها", "قنصليه"],
+    ["زيارته", "زياره"],
+    ["حكومتهم", "حكومه"],
+    ["سياستنا", "سياسه"],
+    ["قواتها", "قواتها"], // a plural «ات»
+    ["سلمتها", "سلمتها"], // a verb: «she delivered it»
+    ["وقتها", "وقتها"], // «ت» of the word
+  ])("%s → %s", (word, expected) => {
+    expect(withoutPossessive(word)).toBe(expected);
+  });
+
+  it("matches the noun's own paragraphs («قنصليتها» → the consulate)", () => {
+    const parsed = engine.parse("كيف ردت إيران على إحراق قنصليتها");
+    expect(parsed.concepts.some((c) => c.key === "topic.consulate")).toBe(true);
   });
 });
 
