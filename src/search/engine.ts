@@ -4,6 +4,7 @@ import { loadLexicon, type Concept, type Lexicon } from "../lexicon/lexicon.js";
 import { isOutsideSubject, SUBJECT_SIDES } from "../lexicon/subject.js";
 import { fold, type Lang } from "../text/fold.js";
 import { termOf } from "../text/analyze.js";
+import { withoutPossessive } from "../text/stem.js";
 import { NUMBER_WORDS } from "../text/numbers.js";
 import { buildSearchIndex, type SearchIndex } from "./index.js";
 import { parseQuery, type ParsedQuery } from "./query.js";
@@ -124,7 +125,7 @@ export class Engine {
         source: doc.source,
         lang: doc.lang,
         matched: matchedConcepts.map((c) => (c.source === "lexicon" || c.source === "fuzzy" ? this.lexicon.byId.get(c.key)?.label ?? c.text : c.text)),
-        highlights: this.highlight(chunk.text, termIds),
+        highlights: this.highlight(chunk.text, termIds, doc.lang === "ar"),
         alsoIn: others.map((o) => {
           const other = this.index.chunks[o]!;
           return { docId: other.docId, chunkId: other.id, source: this.index.docs[this.index.chunkDoc[o]!]!.source };
@@ -141,24 +142,27 @@ export class Engine {
     };
   }
 
-  /** Offsets of the words in `text` whose index term is one of `termIds`. */
-  private highlight(text: string, termIds: Set<number>): [number, number][] {
+  /** Offsets of the words in `text` whose index term is one of `termIds` (read as the index read them). */
+  private highlight(text: string, termIds: Set<number>, arabic: boolean): [number, number][] {
     const spans: [number, number][] = [];
     for (const match of text.matchAll(/[\p{L}\p{N}\p{M}\u200C\u0640]+/gu)) {
-      const id = this.termIdOfWord(match[0]);
+      const id = this.termIdOfWord(match[0], arabic);
       if (id >= 0 && termIds.has(id)) spans.push([match.index, match.index + match[0].length]);
     }
     return spans;
   }
 
   /** A raw word's term id (-1 for none), remembered: answers show the same words again and again. */
-  private termIdOfWord(word: string): number {
-    let id = this.wordIds.get(word);
+  private termIdOfWord(word: string, arabic: boolean): number {
+    // Arabic articles' words go through withoutPossessive (see buildSearchIndex): remembered apart.
+    const key = arabic ? `ar:${word}` : word;
+    let id = this.wordIds.get(key);
     if (id === undefined) {
-      const term = termOf(fold(word), { protectedWords: this.index.protectedWords });
+      const folded = fold(word);
+      const term = termOf(arabic ? withoutPossessive(folded) : folded, { protectedWords: this.index.protectedWords });
       id = term ? this.index.vocab.get(term) ?? -1 : -1;
       if (this.wordIds.size >= MAX_REMEMBERED_WORDS) this.wordIds.clear();
-      this.wordIds.set(word, id);
+      this.wordIds.set(key, id);
     }
     return id;
   }

@@ -2,6 +2,7 @@ import type { Chunk, Doc } from "../corpus/types.js";
 import { termOf } from "../text/analyze.js";
 import { fold } from "../text/fold.js";
 import { arabicSkeleton } from "../text/skeleton.js";
+import { withoutPossessive } from "../text/stem.js";
 import { tokenizeFolded } from "../text/tokenize.js";
 import { Postings, PostingsBuilder } from "./postings.js";
 import { TermLists } from "./term-lists.js";
@@ -45,11 +46,11 @@ export class CachedAnalyzer {
   private readonly cache = new Map<string, string | null>();
   constructor(private readonly protectedWords: ReadonlySet<string>) {}
 
-  /** Terms of a text, in order. */
-  terms(text: string): string[] {
+  /** Terms of a text, in order, as the index reads an article in that language (see withoutPossessive). */
+  terms(text: string, lang?: string): string[] {
     const out: string[] = [];
     for (const token of tokenizeFolded(fold(text))) {
-      const term = this.term(token);
+      const term = this.term(lang === "ar" ? withoutPossessive(token) : token);
       if (term) out.push(term);
     }
     return out;
@@ -122,8 +123,10 @@ export function buildSearchIndex(docs: Doc[], options: BuildOptions = {}): Searc
     ids.length = 0;
     tfs.length = 0;
     const titleStamp = -(d + 1); // title counts use the chunk scratch with a stamp no chunk uses
+    // In an Arabic article «قنصليتها» is the consulate's («قنصلية»); see withoutPossessive.
+    const arabic = doc.lang === "ar";
     for (const token of tokenizeFolded(fold(doc.source.title))) {
-      const id = idOfToken(token);
+      const id = idOfToken(arabic ? withoutPossessive(token) : token);
       if (id < 0) continue;
       if (chunkStamp[id] !== titleStamp) {
         chunkStamp[id] = titleStamp;
@@ -147,7 +150,7 @@ export function buildSearchIndex(docs: Doc[], options: BuildOptions = {}): Searc
       ids.length = 0;
       tfs.length = 0;
       for (const token of tokenizeFolded(fold(chunk.text))) {
-        const id = idOfToken(token);
+        const id = idOfToken(arabic ? withoutPossessive(token) : token);
         if (id < 0) continue;
         if (chunkStamp[id] !== c + 1) {
           chunkStamp[id] = c + 1;

@@ -3,6 +3,7 @@ import type { ConceptType } from "../lexicon/schema.js";
 import { detectLang, fold, type Lang } from "../text/fold.js";
 import { acronymsOf, capitalizedWords, isEnglishWord } from "../text/english.js";
 import { latinSkeletons, phonetic, romanize } from "../text/skeleton.js";
+import { withoutPossessive } from "../text/stem.js";
 import { tokenizeFolded } from "../text/tokenize.js";
 import { readDates, type DateRange } from "./dates.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
@@ -205,18 +206,6 @@ function soundsLike(concept: Concept, sounds: Set<string>): boolean {
  */
 export function withoutFuturePrefix(term: string): string | undefined {
   return term.length >= 5 && /^س[يتنا]/.test(term) ? term.slice(1) : undefined;
-}
-
-/**
- * An Arabic noun in «ة» with a pronoun attached is written with «ت» («قنصليتها» "its consulate", «زيارته» "his
- * visit»): the noun alone («قنصليه», folded «ة»), which stems like the text's «القنصلية». Not a plural «ات»
- * («قواتها»), and not below four letters before «ت»: there it is as often a verb's feminine «ت» («سلمتها» "she
- * delivered it", «وقعتها») or part of the word («وقتها»). For Arabic questions only: in Persian, «ته» ends
- * participles («گذشته») and «ها» is the plural («دولت‌ها»).
- */
-export function withoutPossessive(token: string): string {
-  const match = /^(.{4,})ت(?:ها|هما|هم|هن|ه|كما|كم|نا)$/.exec(token);
-  return match && !match[1]!.endsWith("ا") ? `${match[1]}ه` : token;
 }
 
 /**

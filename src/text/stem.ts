@@ -48,6 +48,18 @@ export function stripPrefix(word: string): string {
   return word;
 }
 
+/**
+ * An Arabic noun in «ة» with a pronoun attached is written with «ت» («قنصليتها» "its consulate", «زيارته» "his
+ * visit»): the noun alone («قنصليه», folded «ة»), which stems like the text's «القنصلية». Not a plural «ات»
+ * («قواتها»), and not below four letters before «ت»: there it is as often a verb's feminine «ت» («سلمتها» "she
+ * delivered it", «وقعتها») or part of the word («وقتها»). For Arabic text and questions only: in Persian, «ته» ends
+ * participles («گذشته») and «ها» is the plural («دولت‌ها»).
+ */
+export function withoutPossessive(token: string): string {
+  const match = /^(.{4,})ت(?:ها|هما|هم|هن|ه|كما|كم|نا)$/.exec(token);
+  return match && !match[1]!.endsWith("ا") ? `${match[1]}ه` : token;
+}
+
 /** Stem one Arabic-script folded token. */
 export function stemArabic(word: string, options: StemOptions = {}): string {
   if (!ARABIC_LETTER.test(word)) return word;

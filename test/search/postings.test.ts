@@ -28,8 +28,8 @@ beforeAll(async () => {
   mini = new MiniSearch(MINI_OPTIONS as never);
   let id = 0;
   for (const doc of index.docs) {
-    const title = analyzer.terms(doc.source.title).join(" ");
-    for (const chunk of doc.chunks) mini.add({ id: id++, text: analyzer.terms(chunk.text).join(" "), title });
+    const title = analyzer.terms(doc.source.title, doc.lang).join(" ");
+    for (const chunk of doc.chunks) mini.add({ id: id++, text: analyzer.terms(chunk.text, doc.lang).join(" "), title });
   }
 });
 

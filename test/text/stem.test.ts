@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fold } from "../../src/text/fold.js";
-import { stem, stemArabic, stemLatin, stripPrefix } from "../../src/text/stem.js";
+import { stem, stemArabic, stemLatin, stripPrefix, withoutPossessive } from "../../src/text/stem.js";
 
 // All inputs are folded, as in the pipeline (ة→ه, ى/ی→ي, ک→ك).
 describe("stripPrefix (Light10 clitics)", () => {
@@ -110,5 +110,19 @@ describe("stemLatin and stem", () => {
     expect(stem("المباحثات")).toBe("مباحث");
     expect(stem("talks")).toBe("talk");
     expect(stem("🙂")).toBe("🙂");
+  });
+});
+
+describe("withoutPossessive (Arabic nouns in «ة» with a pronoun)", () => {
+  it.each([
+    ["قنصليتها", "قنصليه"],
+    ["زيارته", "زياره"],
+    ["حكومتهم", "حكومه"],
+    ["سياستنا", "سياسه"],
+    ["قواتها", "قواتها"], // a plural «ات»
+    ["سلمتها", "سلمتها"], // a verb: «she delivered it»
+    ["وقتها", "وقتها"], // «ت» of the word
+  ])("%s → %s", (word, expected) => {
+    expect(withoutPossessive(word)).toBe(expected);
   });
 });
