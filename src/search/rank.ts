@@ -26,7 +26,10 @@ export interface RankOptions {
   softCredit?: number;
   /** Of a question naming three names, the share of their weight an article may lack. Defaults to 0.2. */
   missingNameShare?: number;
-  /** The same for four names or more: an article rarely repeats every name of a long question. Defaults to 0.3. */
+  /**
+   * Of four names or more, the share one name alone may weigh and be missing from the article: an article rarely
+   * repeats every name of a long question (the venue). Two or more missing stay under missingNameShare. Defaults to 0.3.
+   */
   manyNamesMissingShare?: number;
   /**
    * Score added to a passing paragraph that itself names who the question asks about ("what did **Lavrov** say
@@ -504,7 +507,9 @@ interface PassContext {
   chunkDoc: Uint32Array;
   weightOf: Float64Array;
   keyMask: number;
+  /** The weight of names an article may lack, in all; and of a single name it may lack. */
   missingAllowed: number;
+  oneMissingAllowed: number;
   leadCredit: number;
   softCredit: number;
   docCredit: number;
@@ -531,7 +536,7 @@ interface PassContext {
  */
 function collectPassing(s: Scratch, x: PassContext): number {
   const { touched, masks, softMasks, docMasks, leadMasks, passChunk, passScore } = s;
-  const { chunkDoc, weightOf, keyMask, missingAllowed, leadCredit, softCredit, docCredit, inTime, dateWeight, dateBonus, total, floor } = x;
+  const { chunkDoc, weightOf, keyMask, missingAllowed, oneMissingAllowed, leadCredit, softCredit, docCredit, inTime, dateWeight, dateBonus, total, floor } = x;
   const { domainBonus, domainArticles, domainParagraphs, numbers, quantityBonus, speakerMask, speakerBonus } = x;
   const dates = inTime.length > 0;
   const onTopic = domainArticles.length > 0;
@@ -545,7 +550,7 @@ function collectPassing(s: Scratch, x: PassContext): number {
     const docMask = docMasks[doc]!;
     const missing = keyMask & ~docMask;
     // The article does not mention every name of the question: acceptable only for minor ones.
-    if (missing !== 0 && weightOf[missing]! > missingAllowed) continue;
+    if (missing !== 0 && weightOf[missing]! > ((missing & (missing - 1)) === 0 ? oneMissingAllowed : missingAllowed)) continue;
     const lead = leadMasks[doc]! & ~mask;
     const soft = softMasks[c]! & ~mask & ~lead;
     const elsewhere = docMask & ~mask & ~lead & ~soft;
@@ -607,9 +612,10 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
       keyWeight += weights[k]!;
     }
   });
-  // Of three names or more, the article may lack minor ones (a venue, a country), never a distinctive one.
-  const missingShare = keyCount >= 4 ? o.manyNamesMissingShare : o.missingNameShare;
-  const missingAllowed = keyCount >= 3 ? keyWeight * missingShare : 0;
+  // Of three names or more, the article may lack minor ones (a venue, a country), never a distinctive one; of four
+  // or more, one name may weigh more (see manyNamesMissingShare).
+  const missingAllowed = keyCount >= 3 ? keyWeight * o.missingNameShare : 0;
+  const oneMissingAllowed = keyCount >= 4 ? keyWeight * Math.max(o.manyNamesMissingShare, o.missingNameShare) : missingAllowed;
 
   // Rare concepts find candidates. Common ones ("Iran", "Russia") only refine them, unless a paragraph carrying
   // common concepts alone (with the rare ones in its article at best) could still reach the floor.
@@ -676,6 +682,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     weightOf: weightTable(weights),
     keyMask,
     missingAllowed,
+    oneMissingAllowed,
     leadCredit: o.leadCredit,
     softCredit: o.softCredit,
     docCredit: o.docCredit,
