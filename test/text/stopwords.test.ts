@@ -6,6 +6,7 @@ describe("stop words", () => {
   it.each([
     ["Arabic", ["في", "من", "على", "إلى", "الذي", "هذه", "لماذا", "بشأن"]],
     ["Arabic dialect question words", ["شو", "ليش", "قديش", "إزاي", "اللي", "رح"]],
+    ["Arabic question words with a preposition", ["بماذا", "عمّا", "مما", "لمن", "فيما", "بينما"]],
     ["Persian", ["در", "به", "از", "که", "را", "این", "آیا", "چگونه", "درباره"]],
     ["English", ["the", "of", "what", "did", "about", "tell", "me"]],
   ])("%s function words are stop words (after folding)", (_lang, words) => {
