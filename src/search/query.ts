@@ -9,7 +9,7 @@ import { readDates, type DateRange } from "./dates.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import type { SearchIndex } from "./index.js";
 import { formParagraphs } from "./rank.js";
-import { speakerSpan } from "./speaker.js";
+import { speakerQuestion } from "./speaker.js";
 
 /** How a query concept was understood. */
 export type ConceptSource = "lexicon" | "fuzzy" | "term" | "translit" | "unknown";
@@ -31,6 +31,8 @@ export interface QueryConcept {
   anchors?: number[];
   /** The question asks what this one said or did ("what did **Lavrov** say about …"): see speaker.ts. */
   speaker?: boolean;
+  /** The verb that frames such a question («كيف **ردت** الخارجية الروسية على…»): an answer need not repeat it. */
+  frame?: boolean;
 }
 
 export interface ParsedQuery {
@@ -77,7 +79,8 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   allTokens.forEach((token, at) => {
     if (!dateTokens.has(token)) tokens.push({ token, at });
   });
-  const speaker = speakerSpan(allTokens);
+  const asked = speakerQuestion(allTokens);
+  const speaker = asked?.speaker;
   const capitalized = capitalizedWords(text);
 
   // Matching keys, stop words removed (aliases were keyed the same way); an acronym typed in capitals that
@@ -101,6 +104,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
     if (seen.has(concept.key)) return;
     seen.add(concept.key);
     if (speaker && keyed.slice(from, to).some((k) => k.at >= speaker[0] && k.at < speaker[1])) concept.speaker = true;
+    if (asked && keyed.slice(from, to).some((k) => k.at === asked.verb)) concept.frame = true;
     concepts.push(concept);
   };
   for (let i = 0; i < keyed.length; ) {

@@ -102,6 +102,9 @@ function conceptDf(concept: QueryConcept, index: SearchIndex): number {
 function conceptWeight(concept: QueryConcept, df: number, paragraphs: number): number {
   if (concept.source === "unknown") return 0;
   const idf = Math.log(1 + paragraphs / (df + 1));
+  // A framing verb the lexicon does not know («ردت» of «كيف ردت X على…») weighs as a generic word: as a rare corpus
+  // word it would outweigh the question's subject.
+  if (concept.frame && concept.source === "term") return idf * TYPE_FACTOR.word;
   return idf * (concept.source === "translit" ? TRANSLIT_FACTOR : TYPE_FACTOR[concept.type]);
 }
 

@@ -38,44 +38,57 @@ const FA_QUESTION = folded(["ايا", "چرا", "چگونه"]);
 /** Longest speaker, in tokens: longer spans are not a speaker ("what did … say" around a whole clause). */
 const MAX_SPEAKER_TOKENS = 8;
 
-/** The speaker's token range [from, to) in the folded question tokens, or undefined when it names none. */
-export function speakerSpan(tokens: readonly string[]): [number, number] | undefined {
+/** A question about what someone said or did: the speaker's token range [from, to), and the verb that asks it. */
+export interface SpeakerQuestion {
+  speaker: [number, number];
+  /** The token of the framing verb ("say", «ردت», «واکنش»): the question's form, not what an answer must repeat. */
+  verb: number;
+}
+
+/** The speaker and framing verb in the folded question tokens, or undefined when it names none. */
+export function speakerQuestion(tokens: readonly string[]): SpeakerQuestion | undefined {
   return english(tokens) ?? arabic(tokens) ?? persian(tokens);
 }
 
-function span(from: number, to: number): [number, number] | undefined {
-  return to > from && to - from <= MAX_SPEAKER_TOKENS ? [from, to] : undefined;
+/** The speaker's token range [from, to) in the folded question tokens, or undefined when it names none. */
+export function speakerSpan(tokens: readonly string[]): [number, number] | undefined {
+  return speakerQuestion(tokens)?.speaker;
 }
 
-function english(tokens: readonly string[]): [number, number] | undefined {
+function span(from: number, to: number, verb: number): SpeakerQuestion | undefined {
+  return to > from && to - from <= MAX_SPEAKER_TOKENS ? { speaker: [from, to], verb } : undefined;
+}
+
+function english(tokens: readonly string[]): SpeakerQuestion | undefined {
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (!EN_QUESTION.has(tokens[i]!) || !EN_AUX.has(tokens[i + 1]!)) continue;
-    for (let j = i + 2; j < tokens.length; j++) if (EN_VERBS.has(tokens[j]!)) return span(i + 2, j);
+    for (let j = i + 2; j < tokens.length; j++) if (EN_VERBS.has(tokens[j]!)) return span(i + 2, j, j);
     return undefined;
   }
   return undefined;
 }
 
-function arabic(tokens: readonly string[]): [number, number] | undefined {
+function arabic(tokens: readonly string[]): SpeakerQuestion | undefined {
   for (let i = 0; i < tokens.length; i++) {
     if (!AR_VERBS.has(tokens[i]!) || (i > 0 && !AR_QUESTION.has(tokens[i - 1]!))) continue;
     let j = i + 1;
     while (j < tokens.length && !AR_CLOSERS.has(tokens[j]!)) j++;
-    return span(i + 1, j);
+    return span(i + 1, j, i);
   }
   return undefined;
 }
 
-function persian(tokens: readonly string[]): [number, number] | undefined {
-  const close = (from: number) => {
+function persian(tokens: readonly string[]): SpeakerQuestion | undefined {
+  const close = (from: number, verb: number) => {
     let j = from;
     while (j < tokens.length && !FA_CLOSERS.has(tokens[j]!)) j++;
-    return span(from, j);
+    return span(from, j, verb);
   };
   const opener = tokens.findIndex((t) => FA_OPENERS.has(t));
-  if (opener >= 0) return close(opener + 1);
-  if (!tokens.some((t) => FA_SAID.has(t))) return undefined;
+  if (opener >= 0) return close(opener + 1, opener);
+  const said = tokens.findIndex((t) => FA_SAID.has(t));
+  if (said < 0) return undefined;
   let from = 0;
   while (from < tokens.length && FA_QUESTION.has(tokens[from]!)) from++;
-  return close(from);
+  return close(from, said);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
-import { speakerSpan } from "../../src/search/speaker.js";
+import { speakerQuestion, speakerSpan } from "../../src/search/speaker.js";
 import { fold } from "../../src/text/fold.js";
 import { tokenizeFolded } from "../../src/text/tokenize.js";
 
@@ -44,6 +44,16 @@ describe("speakerSpan", () => {
     expect(found === undefined || found.split(" ").length <= 2).toBe(true);
   });
 
+  it.each([
+    ["what did Lavrov say about Iran", "say"],
+    ["كيف ردت الخارجية الروسية على العقوبات", "ردت"],
+    ["واکنش روسیه به تحریم‌ها", fold("واکنش")],
+    ["لاوروف درباره برجام چه گفت", "گفت"],
+  ])("finds the verb that frames %s: %s", (question, verb) => {
+    const tokens = tokenizeFolded(fold(question));
+    expect(tokens[speakerQuestion(tokens)!.verb]).toBe(verb);
+  });
+
   it("gives up on a span too long to be a speaker", () => {
     expect(speaker("what did the man who came from the city in the north of the country yesterday say")).toBeUndefined();
   });
@@ -68,6 +78,12 @@ describe("ranking with a speaker", () => {
   const question = "what did Lavrov say about sanctions on Iran's oil exports";
   /** Whether the first excerpt itself names Lavrov. */
   const firstNamesSpeaker = (speakerBonus: number) => engine.search(question, { speakerBonus }).results[0]?.matched.includes("Lavrov");
+
+  it("weighs a framing verb the lexicon does not know as a generic word («ردت» of «كيف ردت…»)", () => {
+    const question = "كيف ردت الخارجية الروسية على العقوبات";
+    expect(engine.parse(question).concepts.find((c) => c.text === "ردت")?.frame).toBe(true);
+    expect(engine.parse("طهران ردت على العقوبات").concepts.find((c) => c.text === "ردت")?.frame).toBeUndefined();
+  });
 
   it("reads Lavrov as the speaker", () => {
     expect(engine.parse(question).concepts.filter((c) => c.speaker).map((c) => c.text)).toEqual(["lavrov"]);
