@@ -222,8 +222,10 @@ export function withoutPresentPrefix(term: string): string | undefined {
 
 /** A lexicon concept in a question, as the index can match it; the corpus-dependent part is worked out once per index. */
 function lexiconConcept(concept: Concept, text: string, source: ConceptSource, index: SearchIndex, lexicon: Lexicon): QueryConcept {
-  let known = resolved.get(index);
-  if (!known) resolved.set(index, (known = new Map()));
+  let byLexicon = resolved.get(index);
+  if (!byLexicon) resolved.set(index, (byLexicon = new WeakMap()));
+  let known = byLexicon.get(lexicon);
+  if (!known) byLexicon.set(lexicon, (known = new Map()));
   let found = known.get(concept.id);
   if (!found) {
     const forms: number[][] = [];
@@ -239,7 +241,7 @@ function lexiconConcept(concept: Concept, text: string, source: ConceptSource, i
   }
   return { key: concept.id, text, source, type: concept.type, forms: found.forms, anchors: found.anchors };
 }
-const resolved = new WeakMap<SearchIndex, Map<string, { forms: number[][]; anchors: number[] | undefined }>>();
+const resolved = new WeakMap<SearchIndex, WeakMap<Lexicon, Map<string, { forms: number[][]; anchors: number[] | undefined }>>>();
 
 /** Of the paragraphs holding an anchor word, at least this share must hold one of the concept's full forms. */
 const ANCHOR_MIN_SHARE = 0.05;
