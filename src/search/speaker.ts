@@ -50,11 +50,6 @@ export function speakerQuestion(tokens: readonly string[]): SpeakerQuestion | un
   return english(tokens) ?? arabic(tokens) ?? persian(tokens);
 }
 
-/** The speaker's token range [from, to) in the folded question tokens, or undefined when it names none. */
-export function speakerSpan(tokens: readonly string[]): [number, number] | undefined {
-  return speakerQuestion(tokens)?.speaker;
-}
-
 function span(from: number, to: number, verb: number): SpeakerQuestion | undefined {
   return to > from && to - from <= MAX_SPEAKER_TOKENS ? { speaker: [from, to], verb } : undefined;
 }

@@ -3,18 +3,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
-import { speakerQuestion, speakerSpan } from "../../src/search/speaker.js";
+import { speakerQuestion } from "../../src/search/speaker.js";
 import { fold } from "../../src/text/fold.js";
 import { tokenizeFolded } from "../../src/text/tokenize.js";
 
 /** The speaker's words, as folded tokens joined by spaces; undefined when the question names none. */
 function speaker(question: string): string | undefined {
   const tokens = tokenizeFolded(fold(question));
-  const span = speakerSpan(tokens);
+  const span = speakerQuestion(tokens)?.speaker;
   return span && tokens.slice(...span).join(" ");
 }
 
-describe("speakerSpan", () => {
+describe("speakerQuestion", () => {
   it.each([
     // English: question word + auxiliary … verb.
     ["what did Lavrov say about Iran's interests?", "lavrov"],
