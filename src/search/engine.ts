@@ -169,7 +169,7 @@ export class Engine {
 }
 
 export interface DomainMarks {
-  /** Per article: 1 when it names both sides. */
+  /** Per article: 2 when its title or first paragraph names both sides, 1 when it names both elsewhere, else 0. */
   articles: Uint8Array;
   /** Per paragraph: how many sides it names (0, 1, 2). */
   paragraphs: Uint8Array;
@@ -178,13 +178,16 @@ export interface DomainMarks {
 }
 
 /**
- * Mark on-topic articles and paragraphs (see RankOptions.domainBonus): an article naming both sides of the subject,
- * a paragraph naming one or both. Walks the postings of the sides' one-word forms once.
+ * Mark on-topic articles and paragraphs (see RankOptions.domainBonus and focusBonus): an article naming both sides of
+ * the subject, in its lead or anywhere; a paragraph naming one or both. Walks the postings of the sides' one-word forms
+ * once.
  */
 export function domainMarks(index: SearchIndex, lexicon: Lexicon): DomainMarks {
   const { textOffsets, textChunks } = index.postings.data;
   const paragraphs = new Uint8Array(index.chunks.length);
   const docSides = new Uint8Array(index.docs.length);
+  const leadSides = new Uint8Array(index.docs.length);
+  const { docFirstChunk } = index.postings.data;
   SUBJECT_SIDES.forEach((side, k) => {
     const bit = 1 << k;
     for (const id of side) {
@@ -195,14 +198,17 @@ export function domainMarks(index: SearchIndex, lexicon: Lexicon): DomainMarks {
         for (let i = textOffsets[t]!, end = textOffsets[t + 1]!; i < end; i++) {
           const c = textChunks[i]!;
           paragraphs[c]! |= bit;
-          docSides[index.chunkDoc[c]!]! |= bit;
+          const d = index.chunkDoc[c]!;
+          docSides[d]! |= bit;
+          if (c === docFirstChunk[d]) leadSides[d]! |= bit;
         }
+        for (let d = 0; d < index.docs.length; d++) if (index.titleTerms.has(d, t)) leadSides[d]! |= bit;
       }
     }
   });
   const both = (1 << SUBJECT_SIDES.length) - 1;
   return {
-    articles: docSides.map((m) => (m === both ? 1 : 0)),
+    articles: docSides.map((m, d) => (m === both ? (leadSides[d] === both ? 2 : 1) : 0)),
     paragraphs: paragraphs.map((m) => (m === 0 ? 0 : m === both ? 2 : 1)),
     numbers: paragraphsWithNumbers(index),
   };

@@ -45,13 +45,25 @@ export interface RankOptions {
    */
   domainBonus?: number;
   /**
+   * Score added, for a short question (see focusMaxConcepts), to paragraphs of articles whose title or first paragraph
+   * names both sides: articles about Iran–Russia relations, not ones that name Moscow once. "sanctions" or "nuclear
+   * deal" match thousands of paragraphs equally well; in this bot they mean those of Iran and Russia. Ordering only,
+   * like domainBonus. Defaults to 0.1.
+   */
+  focusBonus?: number;
+  /**
+   * Questions of at most this many weighted concepts get focusBonus. A longer question says what it is about, and
+   * its own words should rank (the Akkuyu plant in Turkey is not an Iran–Russia story). Defaults to 3.
+   */
+  focusMaxConcepts?: number;
+  /**
    * A concept whose terms have at least this many postings keeps its per-paragraph BM25 sums between questions (see
    * conceptBm25): same scores, less work for broad questions. Infinity keeps none. Defaults to 10,000.
    */
   bm25SumMinPostings?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, manyNamesMissingShare: 0.3, speakerBonus: 0.05, domainBonus: 0.15, bm25SumMinPostings: 10_000 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, manyNamesMissingShare: 0.3, speakerBonus: 0.05, domainBonus: 0.15, focusBonus: 0.1, focusMaxConcepts: 3, bm25SumMinPostings: 10_000 };
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
@@ -450,6 +462,7 @@ function markTitles(concept: QueryConcept, bit: number, index: SearchIndex, s: S
  * Marks computed once per engine: on topic per article 0/1 (names both sides) and per paragraph 0/1/2 (sides it
  * names); per paragraph 1 when it holds a number.
  */
+/** On-topic marks (see domainMarks in engine.ts): per article 0, 1 or 2 (lead names both sides), per paragraph 0–2. */
 export interface Domain {
   articles: Uint8Array;
   paragraphs: Uint8Array;
@@ -523,6 +536,7 @@ interface PassContext {
   total: number;
   floor: number;
   domainBonus: number;
+  focusBonus: number;
   domainArticles: Uint8Array;
   domainParagraphs: Uint8Array;
   /** Per paragraph: holds a number (empty unless the question asks for an amount). */
@@ -540,7 +554,7 @@ interface PassContext {
 function collectPassing(s: Scratch, x: PassContext): number {
   const { touched, masks, softMasks, docMasks, leadMasks, passChunk, passScore } = s;
   const { chunkDoc, weightOf, keyMask, missingAllowed, oneMissingAllowed, leadCredit, softCredit, docCredit, inTime, dateWeight, dateBonus, total, floor } = x;
-  const { domainBonus, domainArticles, domainParagraphs, numbers, quantityBonus, speakerMask, speakerBonus } = x;
+  const { domainBonus, focusBonus, domainArticles, domainParagraphs, numbers, quantityBonus, speakerMask, speakerBonus } = x;
   const dates = inTime.length > 0;
   const onTopic = domainArticles.length > 0;
   const quantity = numbers.length > 0;
@@ -564,7 +578,11 @@ function collectPassing(s: Scratch, x: PassContext): number {
     if (coverage < floor) continue;
     let score = coverage;
     if (dated) score += dateBonus;
-    if (onTopic) score += (domainBonus * (domainArticles[doc]! + domainParagraphs[c]!)) / 3;
+    if (onTopic) {
+      const article = domainArticles[doc]!;
+      score += (domainBonus * (Math.min(article, 1) + domainParagraphs[c]!)) / 3;
+      if (article === 2) score += focusBonus;
+    }
     if (quantity && numbers[c] === 1) score += quantityBonus;
     if (speakerMask !== 0 && (mask & speakerMask) === speakerMask) score += speakerBonus;
     passChunk[n] = c;
@@ -586,7 +604,9 @@ const byScore = (a: RankedChunk, b: RankedChunk) => b.score - a.score || a.chunk
 
 /** Rank the paragraphs for a parsed question; no items means nothing is relevant. */
 export function rank(query: ParsedQuery, index: SearchIndex, options: RankOptions = {}, domain?: Domain): Ranking {
-  const o = { ...DEFAULTS, ...options };
+  // An option given as undefined keeps its default (a spread would put undefined in, and NaN in every score).
+  const o = { ...DEFAULTS };
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) Object.assign(o, { [key]: value });
   const concepts = query.concepts.slice(0, MAX_CONCEPTS);
   const paragraphs = index.chunks.length;
   const dfs = concepts.map((c) => conceptDf(c, index));
@@ -695,6 +715,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     total,
     floor,
     domainBonus: domain ? o.domainBonus : 0,
+    focusBonus: domain && known.length <= o.focusMaxConcepts ? o.focusBonus : 0,
     domainArticles: domain?.articles ?? none,
     domainParagraphs: domain?.paragraphs ?? none,
     numbers: query.wantsQuantity ? (domain?.numbers ?? none) : none,

@@ -90,3 +90,41 @@ describe("articles naming a person only in their title", () => {
     }
   });
 });
+
+describe("short questions and articles about Iran–Russia relations", () => {
+  // "sanctions" matches thousands of paragraphs equally well; in this bot it means those of Iran and Russia: an
+  // article whose title names both sides is about them, one naming Moscow in passing is not.
+  const lines = [
+    {
+      id: "F-1",
+      title: "إيران وروسيا تبحثان التعاون الاقتصادي",
+      text: "بحث الجانبان الإيراني والروسي ملفات التعاون الاقتصادي بين البلدين.\n\nوأشار الوزير إلى أن العقوبات على إيران لم توقف التعاون مع روسيا في مجالات عدة ومنها الطاقة والنقل والزراعة.",
+    },
+    {
+      id: "F-2",
+      title: "أسواق النفط تترقب",
+      text: "تراجعت أسعار النفط في الأسواق العالمية اليوم مع ترقب المتعاملين لقرارات المنتجين الكبار.\n\nالعقوبات الأميركية على إيران تثير انتقادات روسيا التي تعد العقوبات غير شرعية.",
+    },
+  ];
+  let small: Engine;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "focus-"));
+    writeFileSync(path.join(dir, "a.jsonl"), lines.map((l) => JSON.stringify(l)).join("\n"));
+    small = await createEngine([dir]);
+    return () => rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("ranks a paragraph of the article about both sides first for a short question", () => {
+    expect(small.search("sanctions").results[0]?.docId).toBe("F-1");
+    // Without the focus bonus the other paragraph (the word twice, fewer words) ranks first: the bonus decides.
+    expect(small.search("sanctions", { focusBonus: 0 }).results[0]?.docId).toBe("F-2");
+  });
+
+  it("leaves longer questions to their own words", () => {
+    const question = "sanctions on Iranian oil exports and energy transport";
+    const scores = (focusBonus?: number) => small.search(question, { focusBonus }).results.map((r) => [r.docId, r.score]);
+    expect(scores().length).toBeGreaterThan(0);
+    expect(scores()).toEqual(scores(0));
+  });
+});
