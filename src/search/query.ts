@@ -4,6 +4,7 @@ import { detectLang, fold, type Lang } from "../text/fold.js";
 import { acronymsOf, capitalizedWords, isEnglishWord } from "../text/english.js";
 import { latinSkeletons, phonetic, romanize } from "../text/skeleton.js";
 import { withoutPossessive } from "../text/stem.js";
+import { withoutDialectQuestionWords } from "../text/stopwords.js";
 import { tokenizeFolded } from "../text/tokenize.js";
 import { readDates, type DateRange } from "./dates.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
@@ -71,7 +72,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   let nameBudget = MAX_NAME_LOOKUPS;
   const maxTranslit = options.maxTranslitTerms ?? 6;
   const lang = detectLang(text);
-  const allTokens = joinLetterNumbers(tokenizeFolded(fold(text))).slice(0, maxTokens);
+  const allTokens = joinLetterNumbers(tokenizeFolded(fold(withoutDialectQuestionWords(text)))).slice(0, maxTokens);
   const dates = readDates(allTokens);
   const dateTokens = new Set(dates.flatMap((d) => d.tokens));
   // Tokens that are not dates, with their place in the question (the speaker span counts in all tokens).

@@ -4,8 +4,8 @@ import { fold } from "./fold.js";
  * Function words of Arabic, Persian and English: prepositions, pronouns, particles, auxiliaries and the
  * question words of a chat. Deliberately small: news content words («زيارة», «لقاء», "billion") are NOT here,
  * though general lists (stopwords-iso) include them. Arabic includes the question words people type in dialect
- * (شو، ليش، قديش، إزاي، اللي; رح "will"), not «وين» "where" and «مين» "who", which are Persian «وین» Vienna and
- * «مین» landmine. Stored folded, like every term. Persian «زیر» ("under") is left
+ * (شو، ليش، قديش، إزاي، اللي; رح "will"), not «وين» "where" and «مين» "who", which fold to Persian «وین» Vienna and
+ * «مین» landmine: see withoutDialectQuestionWords, which tells them apart before folding. Stored folded, like every term. Persian «زیر» ("under") is left
  * out: Light10 stems Arabic «وزير» (minister) to «زير», which would then vanish as a stop word.
  */
 const ARABIC = `
@@ -50,3 +50,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([...ARABIC_STOP_WORDS, ..
 export function isStopWord(folded: string): boolean {
   return STOP_WORDS.has(folded);
 }
+
+/**
+ * Arabic dialect «وين» "where" and «مين» "who" fold to Persian «وین» Vienna and «مین» landmine, so they cannot be stop
+ * words after folding. Before folding they differ: Arabic writes them with «ي» (U+064A), Persian with «ی» (U+06CC),
+ * and Arabic writes Vienna «فيينا». Blanks the Arabic spellings (and with «و» glued on) out of raw text.
+ */
+export function withoutDialectQuestionWords(text: string): string {
+  return text.replace(DIALECT_QUESTION_WORDS, (_, before: string) => before);
+}
+
+const DIALECT_QUESTION_WORDS = /(^|[^\p{L}\p{M}])و?(?:\u0648\u064a\u0646|\u0645\u064a\u0646)(?![\p{L}\p{M}])/gu;

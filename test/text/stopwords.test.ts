@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fold } from "../../src/text/fold.js";
-import { isStopWord, STOP_WORDS } from "../../src/text/stopwords.js";
+import { isStopWord, STOP_WORDS, withoutDialectQuestionWords } from "../../src/text/stopwords.js";
 
 describe("stop words", () => {
   it.each([
@@ -30,5 +30,23 @@ describe("stop words", () => {
   it("do not match unfolded input (callers fold first)", () => {
     expect(isStopWord("إلى")).toBe(false);
     expect(isStopWord("The")).toBe(false);
+  });
+});
+
+describe("withoutDialectQuestionWords", () => {
+  // Arabic «وين»/«مين» (with «ي» U+064A) are "where"/"who"; Persian «وین»/«مین» (with «ی» U+06CC) are Vienna and a
+  // landmine, and must stay.
+  it.each([
+    ["وين رح يجتمع الوزراء؟", " رح يجتمع الوزراء؟"],
+    ["مين قال هيك؟", " قال هيك؟"],
+    ["ووين الاجتماع", " الاجتماع"],
+    ["الاجتماع وين؟", "الاجتماع ؟"],
+    ["مذاکرات وین درباره برجام", "مذاکرات وین درباره برجام"],
+    ["خطر مین در مرز", "خطر مین در مرز"],
+    ["فيينا", "فيينا"],
+    ["ووينتر", "ووينتر"], // a longer word is left alone
+    ["يمين الوسط", "يمين الوسط"],
+  ])("%s → %s", (input, expected) => {
+    expect(withoutDialectQuestionWords(input)).toBe(expected);
   });
 });
