@@ -130,16 +130,15 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
       // A Latin word of the corpus (an English quote, a brand) counts only when it looks like a name: an ordinary
       // English word found once in an Arabic archive would outweigh the whole question.
       const direct = nameLike ? index.vocab.get(key) : undefined;
-      if (direct !== undefined) {
-        push({ key: `term:${key}`, text: token, source: "term", type: "term", forms: [[direct]] });
-        continue;
-      }
       // Only what looks like a name is matched by its consonants: an ordinary English word would find noise.
       // A corpus word that spells another known name is not this one (Peres is not «باريس», Paris).
       const owners = ownersOfTerms(lexicon);
       const spellsOther = (id: number) => (owners.get(index.terms[id]!) ?? []).some((c) => isNameType(c.type) && !c.latinNames.has(token));
       const translit = nameLike && nameBudget >= 0 ? transliterate(token, index, maxTranslit, spellsOther) : [];
-      push({ key: `name:${token}`, text: token, source: translit.length ? "translit" : "unknown", type: "term", forms: translit.map((id) => [id]) });
+      // Both spellings: "david" in a few English captions must not hide «ديفيد» in hundreds of paragraphs.
+      const forms = [...(direct === undefined ? [] : [[direct]]), ...translit.map((id) => [id])];
+      const source = translit.length ? "translit" : direct !== undefined ? "term" : "unknown";
+      push({ key: source === "term" ? `term:${key}` : `name:${token}`, text: token, source, type: "term", forms });
       continue;
     }
     const forms = [key, withoutFuturePrefix(key), withoutPresentPrefix(key)].flatMap((k) => {

@@ -47,7 +47,7 @@ export function arabicSkeleton(folded: string): string {
 
 /** Latin units, longest first, each with the classes it may be written with ("" = not written). */
 const LATIN_UNITS: [string, string[]][] = [
-  ["dzh", ["G"]], ["tch", ["C", "X"]],
+  ["dzh", ["G"]], ["tch", ["C", "X"]], ["sch", ["X", "SK"]],
   ["kh", ["K", "H"]], ["gh", ["G", "K"]], ["ch", ["C", "X", "G", "K"]], ["sh", ["X"]], ["zh", ["Z", "G"]],
   ["th", ["T", "S"]], ["ph", ["B"]], ["ck", ["K"]], ["dj", ["G"]], ["ts", ["TS"]], ["ou", [""]],
   ["b", ["B"]], ["p", ["B"]], ["f", ["B"]], ["v", ["B", ""]], ["w", [""]],

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aliasKeys } from "../../src/lexicon/lexicon.js";
 import { createEngine, type Engine } from "../../src/search/engine.js";
@@ -75,6 +78,27 @@ describe("query understanding", () => {
   it("keeps an unknown English word out of the consonant matcher (an ordinary word would find noise)", () => {
     const parsed = engine.parse("according");
     expect(parsed.concepts.every((c) => c.source !== "translit")).toBe(true);
+  });
+});
+
+describe("names written in Latin inside the corpus", () => {
+  it("also finds the Arabic spelling of a name the corpus holds a few times in Latin", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "latin-name-"));
+    try {
+      const lines = [
+        { id: "L-1", title: "جلسة استماع", text: "قال ديفيد شينكر في جلسة الاستماع إن بلاده ستواجه النفوذ الإيراني في المنطقة." },
+        { id: "L-2", title: "صور", text: "التقط المصور David Ramos هذه الصور من الحدود السورية التركية في المساء." },
+      ];
+      writeFileSync(path.join(dir, "a.jsonl"), lines.map((l) => JSON.stringify(l)).join("\n"));
+      const small = await createEngine([dir]);
+      const david = small.parse("David Schenker").concepts.find((c) => c.text === "david")!;
+      const spellings = david.forms.map((f) => f.map((id) => small.index.terms[id]).join(" "));
+      expect(spellings).toContain("david");
+      expect(spellings).toContain("ديفيد");
+      expect(small.search("what did David Schenker say about Iran").results[0]?.docId).toBe("L-1");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -67,6 +67,9 @@ describe("cross-script name matching", () => {
     ["Zakharova", "زاخاروفا"],
     ["Vershinin", "فرشينين"],
     ["Velayati", "ولايتي"],
+    ["Schenker", "شينكر"], // German "sch" is «ش»
+    ["Schulz", "شولز"],
+    ["Schroeder", "شرودر"],
     ["Amir-Abdollahian", "امیرعبداللهیان"],
     ["Ryabkov", "ريابكوف"],
     ["Pushkov", "بوشكوف"],
