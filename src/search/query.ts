@@ -141,10 +141,12 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
       push({ key: source === "term" ? `term:${key}` : `name:${token}`, text: token, source, type: "term", forms });
       continue;
     }
-    const forms = [key, withoutFuturePrefix(key), withoutPresentPrefix(key)].flatMap((k) => {
+    const lookup = (k: string | undefined) => {
       const id = k === undefined ? undefined : index.vocab.get(k);
       return id === undefined ? [] : [[id]];
-    });
+    };
+    let forms = [key, withoutFuturePrefix(key), withoutPresentPrefix(key)].flatMap(lookup);
+    if (forms.length === 0) forms = spokenPersianReadings(key).flatMap(lookup).slice(0, 1);
     push({ key: `term:${key}`, text: token, source: forms.length === 0 ? "unknown" : "term", type: "term", forms });
   }
   return { text, lang, concepts, dates, wantsQuantity: wantsQuantity(allTokens) };
@@ -218,6 +220,18 @@ export function withoutFuturePrefix(term: string): string | undefined {
  */
 export function withoutPresentPrefix(term: string): string | undefined {
   return term.length >= 5 && /^ب[يتن]/.test(term) ? term.slice(1) : undefined;
+}
+
+/**
+ * Spoken Persian says «ون» for written «ان» («دونست» → «دانست», «تهرون» → «تهران», «میدونه» → «میدانه»): the written
+ * readings of a word the corpus lacks, one «ون» at a time, last first. Only tried for words the corpus does not have.
+ */
+export function spokenPersianReadings(term: string): string[] {
+  const readings: string[] = [];
+  for (let at = term.lastIndexOf("ون"); at > 0; at = term.lastIndexOf("ون", at - 1)) {
+    readings.push(`${term.slice(0, at)}ان${term.slice(at + 2)}`);
+  }
+  return readings;
 }
 
 /** A lexicon concept in a question, as the index can match it; the corpus-dependent part is worked out once per index. */

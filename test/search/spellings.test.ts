@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
-import { withoutFuturePrefix, withoutPresentPrefix, wantsQuantity } from "../../src/search/query.js";
+import { spokenPersianReadings, withoutFuturePrefix, withoutPresentPrefix, wantsQuantity } from "../../src/search/query.js";
 
 /**
  * Names and words the way an archive writes them and no lexicon lists: a known person's other spelling, an unknown
@@ -28,6 +28,8 @@ const ARTICLES: { id: string; text: string }[] = [
     text: `بحث الاتحاد الأوروبي في اجتماعه رقم ${i + 1} التجارة مع إيران والرسوم الجمركية على السلع.`,
   })),
   { id: "eaeu-fa", text: "ایران با اتحادیه اوراسیا توافق تجارت آزاد امضا کرد." },
+  // Written Persian «دانست»; a chat question says «دونست».
+  { id: "spoken-fa", text: "وزیر نفت ایران بی‌ثباتی سیاسی در عراق را دلیل افزایش قیمت نفت دانست." },
   { id: "sanctions", text: "فرضت الولايات المتحدة عقوبات جديدة على إيران، وتحاول طهران الالتفاف على العقوبات." },
   { id: "sanctions-2", text: "تتهم واشنطن شركات بالتهرب من العقوبات المفروضة على إيران." },
   // The feminine and plural nisba («الأمريكية», «الصينية») is indexed as a stem no lexicon form spelled.
@@ -157,6 +159,28 @@ describe("spoken Arabic", () => {
 
   it("reads «قديش» (how much) as asking for an amount", () => {
     expect(wantsQuantity(["قديش", "بتنتج", "ايران"])).toBe(true);
+  });
+});
+
+describe("spoken Persian", () => {
+  it.each([
+    ["دونست", ["دانست"]],
+    ["تهرون", ["تهران"]],
+    ["ميدونه", ["ميدانه"]],
+    ["نمیتونستن", ["نمیتانستن"]],
+    ["خونهها", ["خانهها"]],
+    ["قانون", ["قانان"]], // only tried when the corpus lacks the word as written
+    ["ونزوئلا", []], // a leading «ون» is not the spoken vowel
+    ["بيان", []],
+  ])("%s reads as %j", (word, expected) => {
+    expect(spokenPersianReadings(word)).toEqual(expected);
+  });
+
+  it("finds the written word for a spoken one the corpus lacks («دونست» → «دانست»)", () => {
+    const parsed = engine.parse("وزیر نفت ایران علت بالا رفتن قیمت نفت رو چی دونست؟");
+    const spoken = parsed.concepts.find((c) => c.text === "دونست");
+    expect(spoken?.forms.map((f) => f.map((id) => engine.index.terms[id]).join(" "))).toEqual(["دانست"]);
+    expect(parsed.concepts.some((c) => c.text === "رو")).toBe(false);
   });
 });
 
