@@ -68,7 +68,10 @@ export function nisbaInflections(form: string): string[] {
 export function aliasKey(foldedToken: string, protectedWords: ReadonlySet<string>, exact = false): string | null {
   if (LATIN.test(foldedToken)) {
     if (isStopWord(foldedToken) || foldedToken.length < 2) return null;
-    return exact || foldedToken.length <= 3 ? foldedToken : porter(foldedToken);
+    if (exact || foldedToken.length <= 3) return foldedToken;
+    // A stem of two letters is too short to tell words apart ("sued" → "su", which "Su-30" then met).
+    const stem = porter(foldedToken);
+    return stem.length >= 3 ? stem : foldedToken;
   }
   return termOf(foldedToken, { protectedWords });
 }

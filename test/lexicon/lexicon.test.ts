@@ -115,6 +115,22 @@ describe("joinLetterNumbers", () => {
   });
 });
 
+describe("English alias keys", () => {
+  it.each([
+    ["sanctions", "sanction"], // Porter stem
+    ["sued", "sued"], // its stem "su" is too short to tell words apart: the word stays whole
+    ["su", "su"],
+    ["oil", "oil"],
+  ])("%s → %s", (word, key) => {
+    expect(aliasKeys(word, lexicon.protectedWords)).toEqual([key]);
+  });
+
+  it("does not read the «Su» of Su-30 as 'sued'", () => {
+    const su = aliasKeys("su", lexicon.protectedWords)[0]!;
+    expect(lexicon.aliases.get(su)?.some((a) => a.concept.id === "topic.lawsuit") ?? false).toBe(false);
+  });
+});
+
 describe("multi-word forms", () => {
   /** Phrases whose one remaining word is, in news, nearly always that phrase («العهد» of «ولي العهد»). */
   const ACCEPTED = new Set(["عهد"]);
