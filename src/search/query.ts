@@ -10,6 +10,7 @@ import { readDates, type DateRange } from "./dates.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import type { SearchIndex } from "./index.js";
 import { formParagraphs } from "./rank.js";
+import { ROLE_CONCEPTS, roleHolders, type RoleOptions } from "./roles.js";
 import { speakerQuestion } from "./speaker.js";
 
 /** How a query concept was understood. */
@@ -57,6 +58,8 @@ export interface ParseOptions {
   maxTokens?: number;
   /** Most corpus terms one unknown Latin name may map to through its skeleton. Defaults to 6. */
   maxTranslitTerms?: number;
+  /** How role holders are read from the corpus (see roles.ts). Defaults to RoleOptions' defaults. */
+  roles?: RoleOptions;
 }
 
 const LATIN = /^[a-z]+$/;
@@ -101,9 +104,12 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   // The keyed tokens the concept being pushed was read from, [from, to).
   let from = 0;
   let to = 0;
+  // Each concept's place among the question's tokens [first, last + 1), in step with `concepts`.
+  const spans: [number, number][] = [];
   const push = (concept: QueryConcept) => {
     if (seen.has(concept.key)) return;
     seen.add(concept.key);
+    spans.push([keyed[from]!.at, keyed[to - 1]!.at + 1]);
     if (speaker && keyed.slice(from, to).some((k) => k.at >= speaker[0] && k.at < speaker[1])) concept.speaker = true;
     if (asked && keyed.slice(from, to).some((k) => k.at === asked.verb)) concept.frame = true;
     concepts.push(concept);
@@ -149,7 +155,45 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
     if (forms.length === 0) forms = spokenPersianReadings(key).flatMap(lookup).slice(0, 1);
     push({ key: `term:${key}`, text: token, source: forms.length === 0 ? "unknown" : "term", type: "term", forms });
   }
+  withRoleHolders(concepts, spans, index, options.roles);
   return { text, lang, concepts, dates, wantsQuantity: wantsQuantity(allTokens) };
+}
+
+/**
+ * A role the question names ("Iraq's foreign minister") also matches its holder's name as the corpus gives it (see
+ * roles.ts). The role's qualifiers are the places, organisations and fields written next to it, word after word:
+ * "Iran's oil minister", «وزير النفط الإيراني»; a verb, a name or a gap of two words ends them ("Israel's defence
+ * minister said about the Golan").
+ */
+function withRoleHolders(concepts: QueryConcept[], spans: readonly [number, number][], index: SearchIndex, options?: RoleOptions): void {
+  let own: Set<number> | undefined;
+  const named = (c: QueryConcept) => c.type === "place" || c.type === "org";
+  const field = (c: QueryConcept) => c.type === "topic" && !ROLE_CONCEPTS.has(c.key);
+  concepts.forEach((role, k) => {
+    if (role.source !== "lexicon" || !ROLE_CONCEPTS.has(role.key)) return;
+    let [from, to] = spans[k]!;
+    const qualifiers: QueryConcept[] = [];
+    // A field next to the role first ("oil" minister, وزير «النفط»), then places and organisations next to those.
+    for (const kind of [field, named]) {
+      for (let grown = true; grown; ) {
+        grown = false;
+        concepts.forEach((c, j) => {
+          if (j === k || qualifiers.includes(c) || c.frame || c.forms.length === 0 || !kind(c)) return;
+          const [qFrom, qTo] = spans[j]!;
+          // One token may come between: "Iran**'s** oil", "minister **of** oil".
+          if ((qTo <= from && qTo >= from - 1) || (qFrom >= to && qFrom <= to + 1)) {
+            qualifiers.push(c);
+            [from, to] = [Math.min(from, qFrom), Math.max(to, qTo)];
+            grown = true;
+          }
+        });
+      }
+    }
+    if (!qualifiers.some(named)) return;
+    own ??= new Set(concepts.flatMap((c) => c.forms.flat()));
+    const holders = roleHolders(role, qualifiers, index, own, options);
+    if (holders.length > 0) concepts[k] = { ...role, forms: [...role.forms, ...holders.map((id) => [id])] };
+  });
 }
 
 /** A query token's matching keys: stemmed (for topics and words) and exact (for names). */
