@@ -215,7 +215,12 @@ function longestAlias(keyed: Keyed[], i: number, lexicon: Lexicon): { concept: C
       best = { concept, length: keys.length };
     }
   }
-  return best;
+  if (best) return best;
+  // Names are matched whole, not stemmed ("Fars" is not "far"); a people in the plural is its name's demonym
+  // ("Iranians", "Israelis" → "Iranian", "Israeli").
+  const plural = /^[a-z]+(?:an|i)s$/.test(first.exact) ? first.exact.slice(0, -1) : undefined;
+  const demonym = plural === undefined ? undefined : lexicon.aliases.get(plural)?.find((a) => a.exact && a.keys.length === 1 && isNameType(a.concept.type));
+  return demonym ? { concept: demonym.concept, length: 1 } : undefined;
 }
 
 /**

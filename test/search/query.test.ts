@@ -75,6 +75,23 @@ describe("query understanding", () => {
     expect(concepts(question)).toContain(concept);
   });
 
+  it.each([
+    ["how many Iranians were killed", "place.iran"],
+    ["Israelis and Russians", "place.israel"],
+    ["Israelis and Russians", "place.russia"],
+    ["Saudis", "place.saudi-arabia"],
+    ["Iraqis", "place.iraq"],
+    ["Hama", "place.hama"],
+    ["Hamas", "org.hamas"],
+  ])("reads a people in the plural as its demonym, and keeps names apart: %s → %s", (question, concept) => {
+    expect(concepts(question)).toContain(concept);
+  });
+
+  it("does not read Hamas as Hama, nor Hama as Hamas", () => {
+    expect(concepts("Hamas")).not.toContain("place.hama");
+    expect(concepts("Hama")).not.toContain("org.hamas");
+  });
+
   it("keeps an unknown English word out of the consonant matcher (an ordinary word would find noise)", () => {
     const parsed = engine.parse("according");
     expect(parsed.concepts.every((c) => c.source !== "translit")).toBe(true);
