@@ -272,14 +272,18 @@ export function withoutPresentPrefix(term: string): string | undefined {
 }
 
 /**
- * Spoken Persian says «ون» for written «ان» («دونست» → «دانست», «تهرون» → «تهران», «میدونه» → «میدانه»): the written
- * readings of a word the corpus lacks, one «ون» at a time, last first. Only tried for words the corpus does not have.
+ * Spoken Persian says «ون» for written «ان» («دونست» → «دانست», «تهرون» → «تهران», «میدونه» → «میدانه»), «ا» for the
+ * plural «ها» and «شون/مون/تون» for «شان/مان/تان»: the written readings of a word the corpus lacks, one «ون» at a time,
+ * last first, then without the ending. Only tried for words the corpus does not have.
  */
 export function spokenPersianReadings(term: string): string[] {
   const readings: string[] = [];
   for (let at = term.lastIndexOf("ون"); at > 0; at = term.lastIndexOf("ون", at - 1)) {
     readings.push(`${term.slice(0, at)}ان${term.slice(at + 2)}`);
   }
+  // A spoken pronoun ending («جزوشون» "among them") or plural «ا» for «ها» («کشورا» "countries").
+  const suffix = /^(.{3,})(?:شون|مون|تون|(?<![هاوي])ا)$/.exec(term);
+  if (suffix) readings.push(suffix[1]!);
   return readings;
 }
 

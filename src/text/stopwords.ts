@@ -5,8 +5,9 @@ import { fold } from "./fold.js";
  * question words of a chat. Deliberately small: news content words («زيارة», «لقاء», "billion") are NOT here,
  * though general lists (stopwords-iso) include them. Arabic includes the question words people type in dialect
  * (شو، ليش، قديش، إزاي، اللي; رح "will"), not «وين» "where" and «مين» "who", which fold to Persian «وین» Vienna and
- * «مین» landmine: see withoutDialectQuestionWords, which tells them apart before folding. Persian includes spoken «رو»
- * for «را» (written Persian has it only in «از این رو»). Stored folded, like every term. Persian «زیر» ("under") is left
+ * «مین» landmine: see withoutDialectQuestionWords, which tells them apart before folding. Persian includes the spoken
+ * function words of a chat («رو» for «را», «تو» for «در», «کدوم», «چیه», «اون»; written Persian has «رو» only in «از
+ * این رو»). Stored folded, like every term. Persian «زیر» ("under") is left
  * out: Light10 stems Arabic «وزير» (minister) to «زير», which would then vanish as a stop word.
  */
 const ARABIC = `
@@ -26,7 +27,7 @@ const PERSIAN = `
 نیز هر همه هیچ بر پس پیش بین روی درباره دربارهٔ مورد طی ضمن توسط میان نزد سوی جز بدون مانند مثل خود خویش
 او ما شما آنها ایشان اینکه آنکه چون زیرا ولی بلکه نه می نمی های ها ای یک یکی دیگر همین همان چنین چنان وی
 کرد کرده کند کنند کردند میکند میکنند دارد دارند داشت داشته بودند شود شوند گفت گفته خواهد چقدر چند
-رو
+رو تو کدوم کردن چیه کیه اون اونا اینا بهش ازش چطور چطوری چجوری واسه
 `;
 const ENGLISH = `
 a an the and or but if then than so as of in on at to from by for with about into onto over under between among
