@@ -36,7 +36,8 @@ const AR_CLOSERS = folded([
 /** Persian: «واکنش / موضع X به …», or «X درباره … چه گفت». */
 const FA_OPENERS = folded(["واكنش", "موضع", "ديدگاه", "نظر"]);
 const FA_SAID = folded(["گفت", "گفته", "گفتند", "گفتن"]);
-const FA_CLOSERS = folded(["به", "در", "درباره", "نسبت", "از", "با", "مورد", "پيرامون", "چه", "را", "رو", "كه"]);
+// Spoken Persian: «رو» for «را», «تو» for «در», «چی» for «چه».
+const FA_CLOSERS = folded(["به", "در", "درباره", "نسبت", "از", "با", "مورد", "پيرامون", "چه", "را", "رو", "كه", "تو", "چي"]);
 const FA_QUESTION = folded(["ايا", "چرا", "چگونه"]);
 
 /** Longest speaker, in tokens: longer spans are not a speaker ("what did … say" around a whole clause). */
