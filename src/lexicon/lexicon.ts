@@ -62,13 +62,26 @@ export function nisbaInflections(form: string): string[] {
 }
 
 /**
- * The matching key of a folded query/alias token: the index term for Arabic script; for Latin, the Porter stem,
- * or the word itself when `exact` (names are not stemmed: "Fars" must not become the English "far").
+ * English words Porter conflates with an unrelated word, keyed apart: "responsible" and "response" both stem to
+ * "respons", "officer" and "office" to "offic", "internal" and "international" to "intern". Folded word → key.
+ */
+const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
+  ...["responsible", "responsibly", "responsibility", "responsibilities"].map((w) => [w, "responsib"] as const),
+  ...["officer", "officers"].map((w) => [w, "officer"] as const),
+  ...["internal", "internally"].map((w) => [w, "internal"] as const),
+]);
+
+/**
+ * The matching key of a folded query/alias token: the index term for Arabic script; for Latin, the Porter stem
+ * (or its exception, see STEM_EXCEPTIONS), or the word itself when `exact` (names are not stemmed: "Fars" must not
+ * become the English "far").
  */
 export function aliasKey(foldedToken: string, protectedWords: ReadonlySet<string>, exact = false): string | null {
   if (LATIN.test(foldedToken)) {
     if (isStopWord(foldedToken) || foldedToken.length < 2) return null;
     if (exact || foldedToken.length <= 3) return foldedToken;
+    const exception = STEM_EXCEPTIONS.get(foldedToken);
+    if (exception) return exception;
     // A stem of two letters is too short to tell words apart ("sued" → "su", which "Su-30" then met).
     const stem = porter(foldedToken);
     return stem.length >= 3 ? stem : foldedToken;

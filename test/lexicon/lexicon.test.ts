@@ -121,8 +121,26 @@ describe("English alias keys", () => {
     ["sued", "sued"], // its stem "su" is too short to tell words apart: the word stays whole
     ["su", "su"],
     ["oil", "oil"],
+    ["response", "respons"],
+    ["responsible", "responsib"], // Porter's "respons" would make it the concept "response"
+    ["responsibilities", "responsib"],
+    ["officer", "officer"], // not "offic", the key of "office"
+    ["internal", "internal"], // not "intern", the key of "international"
   ])("%s → %s", (word, key) => {
     expect(aliasKeys(word, lexicon.protectedWords)).toEqual([key]);
+  });
+
+  it.each([
+    ["responsible", "word.responsibility"],
+    ["responsibility", "word.responsibility"],
+    ["response", "topic.response"],
+    ["responses", "topic.response"],
+    ["officer", "topic.officer"],
+    ["international", "word.international"],
+  ])("reads %s as %s only", (word, id) => {
+    const keys = aliasKeys(word, lexicon.protectedWords);
+    const owners = (lexicon.aliases.get(keys[0]!) ?? []).filter((a) => a.keys.join(" ") === keys.join(" ")).map((a) => a.concept.id);
+    expect(owners).toEqual([id]);
   });
 
   it("does not read the «Su» of Su-30 as 'sued'", () => {
