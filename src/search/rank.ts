@@ -233,6 +233,12 @@ function conceptParagraphs(concept: QueryConcept, index: SearchIndex, s: Scratch
   return merged;
 }
 
+/** The paragraphs holding any form of the concept, ascending: the kept merged list when it has one (see conceptParagraphs). */
+export function paragraphsOfConcept(concept: QueryConcept, index: SearchIndex): Uint32Array {
+  const s = scratchFor(index);
+  return conceptParagraphs(concept, index, s) ?? unionOfForms(concept.forms, index, s.formBuffer);
+}
+
 /** The paragraphs holding any of the forms, ascending and distinct (a bitmap of paragraphs, read in order). */
 export function unionOfForms(forms: readonly (readonly number[])[], index: SearchIndex, buffer: Uint32Array): Uint32Array {
   const seen = new Uint8Array(index.chunks.length);

@@ -1,6 +1,6 @@
 import type { SearchIndex } from "./index.js";
 import type { QueryConcept } from "./query.js";
-import { unionOfForms } from "./rank.js";
+import { paragraphsOfConcept } from "./rank.js";
 import { isStopWord } from "../text/stopwords.js";
 
 /**
@@ -49,6 +49,9 @@ export interface RoleOptions {
 const DEFAULTS: Required<RoleOptions> = { minParagraphs: 15, sample: 1500, minShare: 0.1, minLift: 100, max: 2, minAgreement: 0.75, minRoleShare: 0.15, minCount: 4 };
 const ARABIC_SCRIPT = /^[\u0600-\u06FF]{3,}$/;
 
+/** Per index, a count per term for frequentNames (all 0 between calls). */
+const counters = new WeakMap<SearchIndex, Uint32Array>();
+
 /** Per index, the holders found for a role and its qualifiers (the same roles come back question after question). */
 const cache = new WeakMap<SearchIndex, Map<string, number[]>>();
 const CACHE_SIZE = 500;
@@ -66,9 +69,8 @@ export function roleHolders(role: QueryConcept, qualifiers: readonly QueryConcep
   const hit = memo.get(key);
   if (hit) return hit.filter((id) => !exclude.has(id)).slice(0, o.max);
 
-  const buffer = new Uint32Array(index.chunks.length);
-  const roleParagraphs = unionOfForms(role.forms, index, buffer);
-  const lists = qualifiers.map((q) => unionOfForms(q.forms, index, buffer));
+  const roleParagraphs = paragraphsOfConcept(role, index);
+  const lists = qualifiers.map((q) => paragraphsOfConcept(q, index));
   const paragraphs = lists.reduce((both, list) => intersect(both, list), roleParagraphs);
   // The role's and qualifiers' own words are in every paragraph read: never a holder.
   const own = new Set([role, ...qualifiers].flatMap((c) => c.forms.flat()));
@@ -84,15 +86,25 @@ export function roleHolders(role: QueryConcept, qualifiers: readonly QueryConcep
 /** Arabic-script words much more frequent in `paragraphs` than in the corpus: a name, not a topic word. */
 function frequentNames(paragraphs: Uint32Array, index: SearchIndex, o: Required<RoleOptions>, own: ReadonlySet<number>): number[] {
   const step = Math.max(1, paragraphs.length / o.sample);
-  const counts = new Map<number, number>();
+  // Counts per term in a table kept per index (zeroed after use), not a Map: a sample holds tens of thousands of terms.
+  let counts = counters.get(index);
+  if (!counts) counters.set(index, (counts = new Uint32Array(index.terms.length)));
+  const seen: number[] = [];
+  const { values, starts } = index.chunkTerms;
   let read = 0;
   for (let i = 0; i < paragraphs.length; i += step) {
     read++;
-    for (const id of index.chunkTerms.of(paragraphs[Math.floor(i)]!)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const c = paragraphs[Math.floor(i)]!;
+    for (let k = starts[c]!, end = starts[c + 1]!; k < end; k++) {
+      const id = values[k]!;
+      if (counts[id]!++ === 0) seen.push(id);
+    }
   }
   const total = index.chunks.length;
   const found: { id: number; share: number }[] = [];
-  for (const [id, count] of counts) {
+  for (const id of seen) {
+    const count = counts[id]!;
+    counts[id] = 0;
     const share = count / read;
     if (own.has(id) || count < o.minCount || share < o.minShare || share / (index.df[id]! / total) < o.minLift) continue;
     const term = index.terms[id]!;
