@@ -1,8 +1,3 @@
-import type { SearchIndex } from "./index.js";
-import type { QueryConcept } from "./query.js";
-import { paragraphsOfConcept } from "./rank.js";
-import { isStopWord } from "../text/stopwords.js";
-
 /**
  * Who holds a role a question names. "Iraq's foreign minister", «المتحدث باسم الكرملين»: an article names the role once
  * («وزير الخارجية العراقي إبراهيم الجعفري») and then the person alone («ووصف الجعفري المحتجين…»), so the paragraph
@@ -10,6 +5,11 @@ import { isStopWord } from "../text/stopwords.js";
  * with its qualifiers (the country, the ministry's field), the holder's name is far more frequent than in the corpus
  * at large. No list of office holders to keep current; the archive's own time decides.
  */
+
+import { isStopWord } from "../text/stopwords.js";
+import type { SearchIndex } from "./index.js";
+import type { QueryConcept } from "./query.js";
+import { paragraphsOfConcept } from "./rank.js";
 
 /** Lexicon concepts that are offices a person holds. */
 export const ROLE_CONCEPTS: ReadonlySet<string> = new Set([

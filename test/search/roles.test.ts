@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
 import { parseQuery } from "../../src/search/query.js";
+import { ROLE_CONCEPTS } from "../../src/search/roles.js";
 
 /**
  * Role holders read from the corpus: articles name the office once («وزير الدفاع الإسرائيلي أفيغدور ليبرمان») and then
@@ -51,6 +52,10 @@ function holdersOf(question: string, roleKey: string, roles: object = ROLES): st
 }
 
 describe("role holders", () => {
+  it("names only lexicon concepts as roles (a renamed concept would silently stop being one)", () => {
+    for (const id of ROLE_CONCEPTS) expect(engine.lexicon.byId.has(id), id).toBe(true);
+  });
+
   it.each([
     ["Israel's defence minister", "ليبرمان"],
     ["وزير الدفاع الإسرائيلي", "ليبرمان"],
