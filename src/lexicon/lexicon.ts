@@ -235,8 +235,9 @@ export function buildLexicon(
     concepts.push(concept);
     byId.set(entry.id, concept);
     const exact = isNameType(entry.type);
-    const derived = new Set(nisbaAliases);
-    for (const alias of [...entry.en, ...entry.ar, ...entry.fa, ...derived]) {
+    const languages = entry.aliasLanguages ?? ["en", "ar", "fa"];
+    const derived = new Set(languages.includes("ar") ? nisbaAliases : []);
+    for (const alias of [...languages.flatMap((language) => entry[language]), ...derived]) {
       const keys = aliasKeys(alias, protectedWords, exact);
       if (keys.length === 0) {
         problems.push(`${entry.id}: alias «${alias}» folds to nothing`);

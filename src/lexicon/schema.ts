@@ -13,6 +13,12 @@ export const ConceptSchema = z
     en: z.array(form).default([]),
     ar: z.array(form).default([]),
     fa: z.array(form).default([]),
+    /**
+     * The languages whose words open the concept in a question; defaults to all three. ["en"] for a generic word
+     * added for English questions: an Arabic or Persian question keeps its own word, which the corpus matches more
+     * precisely («الخارجية» is the foreign ministry, not "foreign").
+     */
+    aliasLanguages: z.array(z.enum(["en", "ar", "fa"])).optional(),
   })
   .strict()
   .refine((c) => c.id.startsWith(`${c.type}.`), { message: "id must start with its type" });

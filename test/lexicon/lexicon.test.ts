@@ -89,6 +89,19 @@ describe("buildLexicon checks", () => {
     expect(lex.problems.join("\n")).toMatch(/folds to nothing/);
   });
 
+  it("lets only English words open a concept whose aliasLanguages is [\"en\"]; its forms are still matched", () => {
+    const lex = buildLexicon([
+      { id: "word.foreign", type: "word", en: ["foreign"], ar: ["أجنبي", "خارجي"], fa: ["خارجی"], aliasLanguages: ["en"] },
+      { id: "topic.oil", type: "topic", en: ["oil"], ar: ["نفط"], fa: ["نفت"] },
+    ]);
+    const owners = (word: string) => (lex.aliases.get(aliasKeys(word, lex.protectedWords)[0]!) ?? []).map((a) => a.concept.id);
+    expect(owners("foreign")).toEqual(["word.foreign"]);
+    expect(owners("خارجي")).toEqual([]);
+    expect(owners("خارجی")).toEqual([]);
+    expect(owners("نفط")).toEqual(["topic.oil"]);
+    expect(lex.byId.get("word.foreign")!.forms.length).toBe(2); // «خارجي» and «خارجی» fold alike
+  });
+
   it("protects one-word names from the stemmer, so «جلالي» keeps its final letter", () => {
     const lex = buildLexicon([{ id: "person.jalali", type: "person", en: ["Jalali"], ar: ["جلالي"], fa: ["جلالی"] }]);
     expect(lex.protectedWords.has(fold("جلالي"))).toBe(true);
