@@ -151,7 +151,9 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
       const id = k === undefined ? undefined : index.vocab.get(k);
       return id === undefined ? [] : [[id]];
     };
-    let forms = [key, withoutFuturePrefix(key), withoutPresentPrefix(key)].flatMap(lookup);
+    const plural = withoutPersianPossessive(token);
+    const pluralKey = plural === undefined ? undefined : aliasKey(plural, lexicon.protectedWords) ?? undefined;
+    let forms = [key, withoutFuturePrefix(key), withoutPresentPrefix(key), pluralKey].flatMap(lookup);
     if (forms.length === 0) forms = spokenPersianReadings(key).flatMap(lookup).slice(0, 1);
     push({ key: `term:${key}`, text: token, source: forms.length === 0 ? "unknown" : "term", type: "term", forms });
   }
@@ -269,6 +271,16 @@ export function withoutFuturePrefix(term: string): string | undefined {
  */
 export function withoutPresentPrefix(term: string): string | undefined {
   return term.length >= 5 && /^ب[يتن]/.test(term) ? term.slice(1) : undefined;
+}
+
+/**
+ * A Persian plural with a possessive pronoun, without the pronoun («مذاکراتش» "his talks" → «مذاکرات», «هایشان»
+ * → «ها»): the stemmer leaves the pronoun on, so the word would match only texts that write it the same way.
+ * Undefined when the folded word does not end in a plural and a pronoun.
+ */
+export function withoutPersianPossessive(token: string): string | undefined {
+  // «م» and «ت» alone only after «های»: after «ات» or «ه» they are as often the word's own («توجهات»).
+  return /^(.{3,}(?:ات|ها|هاي))(?:شان|مان|تان|ش)$/.exec(token)?.[1] ?? /^(.{3,}هاي)[مت]$/.exec(token)?.[1];
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
-import { spokenPersianReadings, withoutFuturePrefix, withoutPresentPrefix, wantsQuantity } from "../../src/search/query.js";
+import { spokenPersianReadings, withoutFuturePrefix, withoutPersianPossessive, withoutPresentPrefix, wantsQuantity } from "../../src/search/query.js";
 
 /**
  * Names and words the way an archive writes them and no lexicon lists: a known person's other spelling, an unknown
@@ -28,6 +28,8 @@ const ARTICLES: { id: string; text: string }[] = [
     text: `بحث الاتحاد الأوروبي في اجتماعه رقم ${i + 1} التجارة مع إيران والرسوم الجمركية على السلع.`,
   })),
   { id: "eaeu-fa", text: "ایران با اتحادیه اوراسیا توافق تجارت آزاد امضا کرد." },
+  // «مذاکرات» written plain; a question says «مذاکراتش» ("his talks").
+  { id: "talks-fa", text: "علاوی گفت که مذاکرات بسیاری با ایران و سوریه داشتیم اما هنوز نتیجه‌ای نداشته است." },
   // Written Persian «دانست»; a chat question says «دونست».
   { id: "spoken-fa", text: "وزیر نفت ایران بی‌ثباتی سیاسی در عراق را دلیل افزایش قیمت نفت دانست." },
   { id: "sanctions", text: "فرضت الولايات المتحدة عقوبات جديدة على إيران، وتحاول طهران الالتفاف على العقوبات." },
@@ -176,6 +178,26 @@ describe("spoken Persian", () => {
     ["بيان", []],
   ])("%s reads as %j", (word, expected) => {
     expect(spokenPersianReadings(word)).toEqual(expected);
+  });
+
+  it.each([
+    ["مذاكراتش", "مذاكرات"],
+    ["اقداماتشان", "اقدامات"],
+    ["كشورهايش", "كشورهاي"],
+    ["كشورهاش", "كشورها"],
+    ["فعاليتهايم", "فعاليتهاي"],
+    ["توجهات", undefined], // Arabic «توجهات»: «ت» after «ها» is the word's own
+    ["مقامات", undefined],
+    ["آتش", undefined],
+    ["مذاكرات", undefined],
+  ])("a plural with a pronoun, %s, is also the plural: %s", (word, expected) => {
+    expect(withoutPersianPossessive(word)).toBe(expected);
+  });
+
+  it("finds the plural for a plural with a pronoun («مذاکراتش» → «مذاکرات»)", () => {
+    const results = engine.search("علاوی درباره مذاکراتش با ایران و سوریه چه گفت").results;
+    expect(results[0]?.docId).toBe("talks-fa");
+    expect(results[0]?.matched.some((m) => m.includes("مذاكراتش"))).toBe(true);
   });
 
   it("finds the written word for a spoken one the corpus lacks («دونست» → «دانست»)", () => {
