@@ -87,6 +87,11 @@ describe("query understanding", () => {
     expect(concepts(question)).toContain(concept);
   });
 
+  it("does not read \"head of\" as a departure (an alias \"head to\" once lost its \"to\" as a stop word)", () => {
+    expect(concepts("head of the IAEA")).not.toContain("word.depart");
+    expect(concepts("Lavrov left for Tehran")).toContain("word.depart");
+  });
+
   it("does not read Hamas as Hama, nor Hama as Hamas", () => {
     expect(concepts("Hamas")).not.toContain("place.hama");
     expect(concepts("Hama")).not.toContain("org.hamas");
