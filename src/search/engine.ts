@@ -183,11 +183,10 @@ export interface DomainMarks {
  * once.
  */
 export function domainMarks(index: SearchIndex, lexicon: Lexicon): DomainMarks {
-  const { textOffsets, textChunks } = index.postings.data;
+  const { textOffsets, textChunks, titleOffsets, titleDocs, docFirstChunk } = index.postings.data;
   const paragraphs = new Uint8Array(index.chunks.length);
   const docSides = new Uint8Array(index.docs.length);
   const leadSides = new Uint8Array(index.docs.length);
-  const { docFirstChunk } = index.postings.data;
   SUBJECT_SIDES.forEach((side, k) => {
     const bit = 1 << k;
     for (const id of side) {
@@ -202,7 +201,7 @@ export function domainMarks(index: SearchIndex, lexicon: Lexicon): DomainMarks {
           docSides[d]! |= bit;
           if (c === docFirstChunk[d]) leadSides[d]! |= bit;
         }
-        for (let d = 0; d < index.docs.length; d++) if (index.titleTerms.has(d, t)) leadSides[d]! |= bit;
+        for (let i = titleOffsets[t]!, end = titleOffsets[t + 1]!; i < end; i++) leadSides[titleDocs[i]!]! |= bit;
       }
     }
   });

@@ -65,6 +65,16 @@ export interface RankOptions {
 
 const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, manyNamesMissingShare: 0.3, speakerBonus: 0.05, domainBonus: 0.15, focusBonus: 0.1, focusMaxConcepts: 3, bm25SumMinPostings: 10_000 };
 
+/**
+ * Options over their defaults; one given as undefined keeps its default (a spread would put undefined in, and NaN in
+ * every score).
+ */
+export function withDefaults<T extends object>(defaults: Required<T>, options: T): Required<T> {
+  const o = { ...defaults };
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) Object.assign(o, { [key]: value });
+  return o;
+}
+
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /** Concepts beyond this many are ignored (each is a bit in the masks and a doubling of the weight table; a chat question has fewer). */
@@ -465,10 +475,9 @@ function markTitles(concept: QueryConcept, bit: number, index: SearchIndex, s: S
 }
 
 /**
- * Marks computed once per engine: on topic per article 0/1 (names both sides) and per paragraph 0/1/2 (sides it
- * names); per paragraph 1 when it holds a number.
+ * Marks computed once per engine (domainMarks in engine.ts): on topic per article 0, 1 (names both sides) or 2 (its
+ * title or first paragraph does), per paragraph 0/1/2 (sides it names); per paragraph 1 when it holds a number.
  */
-/** On-topic marks (see domainMarks in engine.ts): per article 0, 1 or 2 (lead names both sides), per paragraph 0–2. */
 export interface Domain {
   articles: Uint8Array;
   paragraphs: Uint8Array;
@@ -610,9 +619,7 @@ const byScore = (a: RankedChunk, b: RankedChunk) => b.score - a.score || a.chunk
 
 /** Rank the paragraphs for a parsed question; no items means nothing is relevant. */
 export function rank(query: ParsedQuery, index: SearchIndex, options: RankOptions = {}, domain?: Domain): Ranking {
-  // An option given as undefined keeps its default (a spread would put undefined in, and NaN in every score).
-  const o = { ...DEFAULTS };
-  for (const [key, value] of Object.entries(options)) if (value !== undefined) Object.assign(o, { [key]: value });
+  const o = withDefaults(DEFAULTS, options);
   const concepts = query.concepts.slice(0, MAX_CONCEPTS);
   const paragraphs = index.chunks.length;
   const dfs = concepts.map((c) => conceptDf(c, index));

@@ -9,7 +9,7 @@
 import { isStopWord } from "../text/stopwords.js";
 import type { SearchIndex } from "./index.js";
 import type { QueryConcept } from "./query.js";
-import { paragraphsOfConcept } from "./rank.js";
+import { paragraphsOfConcept, withDefaults } from "./rank.js";
 
 /** Lexicon concepts that are offices a person holds. */
 export const ROLE_CONCEPTS: ReadonlySet<string> = new Set([
@@ -62,7 +62,7 @@ const CACHE_SIZE = 500;
  */
 export function roleHolders(role: QueryConcept, qualifiers: readonly QueryConcept[], index: SearchIndex, exclude: ReadonlySet<number>, options: RoleOptions = {}): number[] {
   if (role.forms.length === 0 || qualifiers.length === 0 || qualifiers.some((q) => q.forms.length === 0)) return [];
-  const o = { ...DEFAULTS, ...options };
+  const o = withDefaults(DEFAULTS, options);
   const key = `${[role, ...qualifiers].map((c) => c.key).join("|")} ${JSON.stringify(options)}`;
   let memo = cache.get(index);
   if (!memo) cache.set(index, (memo = new Map()));
