@@ -8,7 +8,7 @@ describe("stop words", () => {
     ["Arabic dialect question words", ["شو", "ليش", "قديش", "إزاي", "اللي", "رح"]],
     ["Arabic question words with a preposition", ["بماذا", "عمّا", "مما", "لمن", "فيما", "بينما"]],
     ["Persian", ["در", "به", "از", "که", "را", "این", "آیا", "چگونه", "درباره"]],
-    ["spoken Persian", ["رو"]],
+    ["spoken Persian", ["رو", "تو", "کدوم", "بهش", "توش", "باهاش", "ازشون", "براش", "دیگه", "یعنی"]],
     ["English", ["the", "of", "what", "did", "about", "tell", "me"]],
   ])("%s function words are stop words (after folding)", (_lang, words) => {
     for (const w of words) expect(isStopWord(fold(w)), w).toBe(true);
