@@ -1,8 +1,8 @@
 import { fold } from "../text/fold.js";
 
 /**
- * Reading a time reference in a question: a year, a month, or a month and year, in English, Arabic (both the
- * Gregorian names يناير… and the Levantine كانون الثاني…) or Persian (Gregorian ژانویه… and solar فروردین…).
+ * Reading a time reference in a question: a year, a month, a month and year, or a day of them, in English, Arabic
+ * (both the Gregorian names يناير… and the Levantine كانون الثاني…) or Persian (Gregorian ژانویه… and solar فروردین…).
  * The result is a list of date ranges the question prefers; it never filters.
  */
 export interface DateRange {
@@ -85,36 +85,59 @@ function solarMonthRange(year: number, month: number): [string, string] {
   return [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
 }
 
+/** A day of the month as a question writes it next to the month: "24", "24th", "1st". */
+function readDay(token: string | undefined): number | undefined {
+  const m = token === undefined ? null : /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(token);
+  const day = m ? Number(m[1]) : 0;
+  return day >= 1 && day <= 31 ? day : undefined;
+}
+
+/** Days a report of a dated event is published in: that day and the two after (late news, time zones). */
+const REPORT_DAYS = 2;
+
+/** The range of articles reporting a day: [day, day + REPORT_DAYS], as ISO dates (a day past the month's end rolls over). */
+function dayRange(start: Date): [string, string] {
+  const end = new Date(start.getTime() + REPORT_DAYS * 86_400_000);
+  return [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
+}
+
 /** Find the date ranges a folded token list names. Tokens used for dates are listed so the caller can drop them. */
 export function readDates(tokens: readonly string[]): DateRange[] {
   const ranges: DateRange[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const hit = findMonth(tokens, i);
     if (hit) {
-      const next = tokens[i + hit.length];
+      // A day before the month ("24 April", «۳ مهر») or between it and its year ("April 24, 2018").
+      const dayBefore = readDay(tokens[i - 1]);
+      const dayAfter = dayBefore === undefined && readYear(tokens[i + hit.length], hit.solar) === undefined ? readDay(tokens[i + hit.length]) : undefined;
+      const yearAt = i + hit.length + (dayAfter === undefined ? 0 : 1);
+      const next = tokens[yearAt];
       const year = readYear(next, hit.solar);
       const before = tokens[i - 1];
       const name = tokens.slice(i, i + hit.length);
-      if (AMBIGUOUS.has(name.join(" ")) && !year && !(before && PREPOSITIONS.has(before))) continue;
+      const day = dayBefore ?? dayAfter;
+      const dayTokens = day === undefined ? [] : [dayBefore !== undefined ? tokens[i - 1]! : tokens[i + hit.length]!];
+      if (AMBIGUOUS.has(name.join(" ")) && !year && day === undefined && !(before && PREPOSITIONS.has(before))) continue;
       if (hit.solar) {
         if (year?.solar) {
-          const [from, to] = solarMonthRange(year.year, hit.month);
-          ranges.push({ from, to, tokens: [...name, next!] });
-          i += hit.length;
+          const [from, to] = day === undefined ? solarMonthRange(year.year, hit.month) : dayRange(new Date(solarMonthStart(year.year, hit.month).getTime() + (day - 1) * 86_400_000));
+          ranges.push({ from, to, tokens: [...dayTokens, ...name, next!] });
+          i = yearAt;
         }
         // A solar month without its year cannot be placed; it is left to the words.
         continue;
       }
       if (year && !year.solar) {
-        ranges.push({
-          from: `${year.year}-${pad(hit.month)}-01`,
-          to: `${year.year}-${pad(hit.month)}-${pad(lastDay(year.year, hit.month))}`,
-          tokens: [...name, next!],
-        });
-        i += hit.length;
+        const [from, to] =
+          day !== undefined && day <= lastDay(year.year, hit.month)
+            ? dayRange(new Date(Date.UTC(year.year, hit.month - 1, day)))
+            : [`${year.year}-${pad(hit.month)}-01`, `${year.year}-${pad(hit.month)}-${pad(lastDay(year.year, hit.month))}`];
+        ranges.push({ from, to, tokens: [...dayTokens, ...name, next!] });
+        i = yearAt;
       } else {
-        ranges.push({ from: `*-${pad(hit.month)}-01`, to: `*-${pad(hit.month)}-31`, tokens: name });
-        i += hit.length - 1;
+        // Without a year, a day cannot narrow the month (its articles may be of any year); it is still a date word.
+        ranges.push({ from: `*-${pad(hit.month)}-01`, to: `*-${pad(hit.month)}-31`, tokens: [...dayTokens, ...name] });
+        i += hit.length - 1 + (dayAfter === undefined ? 0 : 1);
       }
       continue;
     }

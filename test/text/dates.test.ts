@@ -32,6 +32,17 @@ describe("readDates", () => {
     ["solar month Bahman with a two-digit year", "بهمن ۹۷", [["2019-01-21", "2019-02-19"]]],
     ["solar month Esfand ends the day before Farvardin", "اسفند ۱۳۹۹", [["2021-02-20", "2021-03-20"]]],
     ["bare solar year", "۱۴۰۰", [["2021-03-21", "2022-03-20"]]],
+    // A day: the articles of that day and the two after
+    ["day before the month", "what did Lavrov say on 24 April 2018?", [["2018-04-24", "2018-04-26"]]],
+    ["day after the month", "April 24, 2018", [["2018-04-24", "2018-04-26"]]],
+    ["ordinal day", "May 3rd 2018", [["2018-05-03", "2018-05-05"]]],
+    ["day at the end of a month rolls over", "30 May 2018", [["2018-05-30", "2018-06-01"]]],
+    ["day at the end of a year rolls over", "31 December 2018", [["2018-12-31", "2019-01-02"]]],
+    ["Arabic day, Eastern digits", "في ٢٤ نيسان ٢٠١٨", [["2018-04-24", "2018-04-26"]]],
+    ["solar day (3 Mehr 1397 = 25 September 2018)", "۳ مهر ۱۳۹۷", [["2018-09-25", "2018-09-27"]]],
+    ["a day the month lacks reads the month", "31 February 2018", [["2018-02-01", "2018-02-28"]]],
+    ["a day without a year keeps the month", "24 April", [["*-04-01", "*-04-31"]]],
+    ["a day makes 'May' a month", "5 May", [["*-05-01", "*-05-31"]]],
   ])("%s: %s", (_what, question, expected) => {
     expect(read(question)).toEqual(expected);
   });
@@ -53,6 +64,8 @@ describe("readDates", () => {
     expect(readDates(tokenize("Lavrov in May 2018")).map((r) => r.tokens)).toEqual([["may", "2018"]]);
     expect(readDates(tokenize("كانون الثاني ٢٠١٨")).map((r) => r.tokens)).toEqual([["كانون", "الثاني", "2018"]]);
     expect(readDates(tokenize("مهر ۱۴۰۰")).map((r) => r.tokens)).toEqual([["مهر", "1400"]]);
+    expect(readDates(tokenize("talks on 24 April 2018")).map((r) => r.tokens)).toEqual([["24", "april", "2018"]]);
+    expect(readDates(tokenize("April 24, 2018")).map((r) => r.tokens)).toEqual([["24", "april", "2018"]]);
   });
 
   it("consecutive solar months neither overlap nor leave gaps", () => {
