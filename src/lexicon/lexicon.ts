@@ -7,6 +7,7 @@ import { isStopWord } from "../text/stopwords.js";
 import { stemArabic } from "../text/stem.js";
 import { tokenizeFolded } from "../text/tokenize.js";
 import { arabicSkeleton } from "../text/skeleton.js";
+import { DESIGNATION_PREFIXES } from "../text/designations.js";
 import { termOf } from "../text/analyze.js";
 import { LexiconFileSchema, type ConceptEntry, type ConceptType } from "./schema.js";
 
@@ -92,14 +93,15 @@ export function aliasKey(foldedToken: string, protectedWords: ReadonlySet<string
 /**
  * A single Latin letter followed by a number is one name ("S-300" → "s300", "G20" typed "G-20" → "g20"): alone,
  * the letter is dropped as too short and the number would stand for the name, so that "300 killed" meant the S-300.
+ * So is a maker's prefix and its number ("Su-30" → "su30", see designations.ts). A plural is the name ("S-300s").
  */
 export function joinLetterNumbers(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const next = tokens[i + 1];
-    if (/^[a-z]$/.test(token) && next !== undefined && /^\d+$/.test(next)) {
-      out.push(token + next);
+    if ((/^[a-z]$/.test(token) || DESIGNATION_PREFIXES.has(token)) && next !== undefined && /^\d+[a-z0-9]{0,3}$/.test(next)) {
+      out.push(token + (/^\d+s$/.test(next) ? next.slice(0, -1) : next)); // plural "S-300s" is the S-300
       i++;
     } else {
       out.push(token);

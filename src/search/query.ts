@@ -1,7 +1,8 @@
 import { aliasKey, isNameType, joinLetterNumbers, type Concept, type Lexicon } from "../lexicon/lexicon.js";
+import { designationOf } from "../text/designations.js";
 import type { ConceptType } from "../lexicon/schema.js";
 import { detectLang, fold, type Lang } from "../text/fold.js";
-import { acronymsOf, capitalizedWords, isEnglishWord } from "../text/english.js";
+import { acronymsOf, capitalizedWords, isEnglishWord, withoutEnglishPossessive } from "../text/english.js";
 import { latinSkeletons, phonetic, romanize } from "../text/skeleton.js";
 import { withoutPossessive } from "../text/stem.js";
 import { withoutDialectQuestionWords } from "../text/stopwords.js";
@@ -75,7 +76,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   let nameBudget = MAX_NAME_LOOKUPS;
   const maxTranslit = options.maxTranslitTerms ?? 6;
   const lang = detectLang(text);
-  const allTokens = joinLetterNumbers(tokenizeFolded(fold(withoutDialectQuestionWords(text)))).slice(0, maxTokens);
+  const allTokens = joinLetterNumbers(tokenizeFolded(fold(withoutDialectQuestionWords(withoutEnglishPossessive(text))))).slice(0, maxTokens);
   const dates = readDates(allTokens);
   const dateTokens = new Set(dates.flatMap((d) => d.tokens));
   // Tokens that are not dates, with their place in the question (the speaker span counts in all tokens).
@@ -151,6 +152,11 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
       const id = k === undefined ? undefined : index.vocab.get(k);
       return id === undefined ? [] : [[id]];
     };
+    const designation = designationForms(token, index, lexicon);
+    if (designation) {
+      push(designation);
+      continue;
+    }
     const plural = withoutPersianPossessive(token);
     const pluralKey = plural === undefined ? undefined : aliasKey(plural, lexicon.protectedWords) ?? undefined;
     let forms = [key, withoutFuturePrefix(key), withoutPresentPrefix(key), pluralKey].flatMap(lookup);
@@ -159,6 +165,31 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
   }
   withRoleHolders(concepts, spans, index, options.roles);
   return { text, lang, concepts, dates, wantsQuantity: wantsQuantity(allTokens) };
+}
+
+/**
+ * A designation ("Su-30", "F-35", "MiG-29") as the archive writes it: its Latin token where the corpus has it, and
+ * the prefix in Arabic script with the number («سوخوي 30», «إف-35»), both words in the paragraph. A name: the
+ * answer's article must hold it. Undefined for a token that is no designation, or one the corpus has in no form.
+ */
+function designationForms(token: string, index: SearchIndex, lexicon: Lexicon): QueryConcept | undefined {
+  const designation = designationOf(token);
+  if (!designation) return undefined;
+  const number = index.vocab.get(designation.number);
+  const direct = index.vocab.get(token);
+  const forms: number[][] = direct === undefined ? [] : [[direct]];
+  // A prefix of two letters or more is also a word of the corpus in Latin ("SU-57" in a title).
+  const latin = designation.latin.length > 1 ? index.vocab.get(designation.latin) : undefined;
+  if (number !== undefined && latin !== undefined) forms.push([latin, number]);
+  if (number !== undefined) {
+    for (const prefix of designation.prefixes) {
+      const key = aliasKey(fold(prefix), lexicon.protectedWords);
+      const id = key ? index.vocab.get(key) : undefined;
+      if (id !== undefined && !forms.some((f) => f[0] === id)) forms.push([id, number]);
+    }
+  }
+  if (forms.length === 0) return undefined;
+  return { key: `name:${token}`, text: token, source: forms.length > (direct === undefined ? 0 : 1) + (latin === undefined ? 0 : 1) ? "translit" : "term", type: "term", forms };
 }
 
 /**

@@ -33,3 +33,12 @@ export function capitalizedWords(text: string): Set<string> {
 export function acronymsOf(text: string): Set<string> {
   return new Set((text.match(/\b[A-Z]{2,5}\b/g) ?? []).map((w) => w.toLowerCase()));
 }
+
+/**
+ * The text without English possessive endings ("Iran's" → "Iran", "ministers'" kept): the "s" is a stop word anyway,
+ * but before a number it would join it as a designation ("the community's 2013 assessment" read as "S-2013", and
+ * the year lost).
+ */
+export function withoutEnglishPossessive(text: string): string {
+  return text.replace(/(?<=[A-Za-z])['’‘`]s(?![A-Za-z0-9])/g, "");
+}

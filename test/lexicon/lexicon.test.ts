@@ -114,7 +114,11 @@ describe("joinLetterNumbers", () => {
     [["s", "300", "syria"], ["s300", "syria"]],
     [["g", "20", "summit"], ["g20", "summit"]],
     [["300", "killed"], ["300", "killed"]],
-    [["il", "20"], ["il", "20"]],
+    [["il", "20"], ["il20"]], // a maker's prefix (Ilyushin), see designations.ts
+    [["su", "30s"], ["su30"]], // a plural is the name
+    [["tu", "22m3"], ["tu22m3"]],
+    [["in", "2018"], ["in", "2018"]], // an English word is no prefix
+    [["an", "8"], ["an", "8"]],
     [["a", "b", "1"], ["a", "b1"]],
     [["s"], ["s"]],
   ])("%j → %j", (tokens, expected) => {

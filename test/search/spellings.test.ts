@@ -49,6 +49,13 @@ const ARTICLES: { id: string; text: string }[] = [
   // «لن تسحب» answers «هل ستسحب…».
   { id: "withdraw", text: "أكد الرئيس الإيراني حسن روحاني أن بلاده لن تسحب قواتها من سوريا لأن وجودها شرعي." },
   { id: "deployed", text: "تنتشر قوات إيرانية في سوريا، وتقول إيران إن قواتها في سوريا مستشارون." },
+  // Designations as the archive writes them: the maker or the letter in Arabic script, the number apart.
+  { id: "su30-maker", text: "وقعت روسيا عقدا لبيع مقاتلات سوخوي 30 إلى دولة آسيوية." },
+  { id: "su30-short", text: "حلقت طائرات سو-30 الروسية فوق الساحل السوري." },
+  { id: "su-caption", text: "قالت الفنانة Su إن معرضها سيفتتح في الشارقة." },
+  { id: "su57-title", text: "صورة: طائرة SU-57 في قاعدة حميميم." },
+  { id: "f35", text: "أعلن الجيش الإسرائيلي أن طائرات إف-35 شاركت في الغارة." },
+  { id: "35-killed", text: "قتل 35 شخصا في انفجار في الغارة على السوق." },
 ];
 
 let dir: string;
@@ -83,6 +90,31 @@ describe("names the lexicon spells otherwise", () => {
     const found = docs("what did Peres say about Israel threatening Iran");
     expect(found[0]).toBe("peres");
     expect(found).not.toContain("paris");
+  });
+});
+
+describe("designations of aircraft and weapons", () => {
+  it("finds «سوخوي 30» and «سو-30» for Su-30, not the Latin name «Su» (nor another model)", () => {
+    const found = docs("Su-30");
+    expect(found.slice(0, 2).sort()).toEqual(["su30-maker", "su30-short"]);
+    expect(found).not.toContain("su-caption");
+    expect(found).not.toContain("su57-title");
+  });
+
+  it("finds a designation written in Latin with a hyphen («SU-57»)", () => {
+    expect(docs("Su-57 Hmeimim")[0]).toBe("su57-title");
+  });
+
+  it("finds «إف-35» for F-35, not any paragraph with the number", () => {
+    const found = docs("F-35 raid");
+    expect(found[0]).toBe("f35");
+    expect(found).not.toContain("35-killed");
+  });
+
+  it("does not read an English possessive before a year as a designation (the year stays a date)", () => {
+    const parsed = engine.parse("what did the intelligence community's 2013 assessment expect");
+    expect(parsed.dates.map((d) => d.from)).toEqual(["2013-01-01"]);
+    expect(parsed.concepts.map((c) => c.text)).not.toContain("s2013");
   });
 });
 
