@@ -54,7 +54,9 @@ const FOLDED_MONTHS: [number, string[][]][] = GREGORIAN_MONTHS.map(([month, name
 function findMonth(tokens: readonly string[], i: number): MonthHit | undefined {
   for (const [month, names] of FOLDED_MONTHS) {
     for (const parts of names) {
-      if (parts.every((p, k) => tokens[i + k] === p || tokens[i + k] === `و${p}`)) return { start: i, length: parts.length, month, solar: false };
+      // «و» glued on; and spoken Arabic's «ب» ("in": «بأيار», «بشباط»), not on a name that is also a word («باب»).
+      const glued = (token: string | undefined, p: string, k: number) => token === `و${p}` || (k === 0 && token === `ب${p}` && !AMBIGUOUS.has(parts.join(" ")));
+      if (parts.every((p, k) => tokens[i + k] === p || glued(tokens[i + k], p, k))) return { start: i, length: parts.length, month, solar: false };
     }
   }
   const solar = SOLAR_MONTHS.indexOf(tokens[i] ?? "");

@@ -19,7 +19,7 @@ const ARABIC = `
 عبر نحو حول تجاه ازاء إزاء بشأن بشان وبشأن حيال دون فوق تحت امام أمام وراء خلف اذ إذ فان فإن بان بأن لان لأن
 التى الى ى هى كم بكم
 شو شنو ايش إيش وش ليش ليه فين منو قديش اديش أديش كام ازاي إزاي كيفاش واش امتى إمتى ايمتى اللي هلق هلأ هيك
-رح مش مو
+رح مش مو صار صارت بالضبط بالزبط تحديدا بالتحديد
 بماذا فماذا عما عمن مما ممن بمن لمن فيما بينما كلما حينما طالما ربما
 `;
 const PERSIAN = `
@@ -28,7 +28,7 @@ const PERSIAN = `
 او ما شما آنها ایشان اینکه آنکه چون زیرا ولی بلکه نه می نمی های ها ای یک یکی دیگر همین همان چنین چنان وی
 کرد کرده کند کنند کردند میکند میکنند دارد دارند داشت داشته بودند شود شوند گفت گفته خواهد چقدر چند
 رو تو کدوم کردن چیه کیه اون اونا اینا بهش ازش چطور چطوری چجوری واسه
-توش توشون باهاش باهاشون بهشون ازشون واسش واسشون براش براشون دیگه یعنی ینی
+توش توشون باهاش باهاشون بهشون ازشون واسش واسشون براش براشون دیگه یعنی ینی دقیقا بالاخره واقعا
 `;
 const ENGLISH = `
 a an the and or but if then than so as of in on at to from by for with about into onto over under between among
@@ -58,10 +58,12 @@ export function isStopWord(folded: string): boolean {
 /**
  * Arabic dialect «وين» "where" and «مين» "who" fold to Persian «وین» Vienna and «مین» landmine, so they cannot be stop
  * words after folding. Before folding they differ: Arabic writes them with «ي» (U+064A), Persian with «ی» (U+06CC),
- * and Arabic writes Vienna «فيينا». Blanks the Arabic spellings (and with «و» glued on) out of raw text.
+ * and Arabic writes Vienna «فيينا». Blanks the Arabic spellings (with «و» and a preposition glued on: «لوين») out of
+ * raw text.
  */
 export function withoutDialectQuestionWords(text: string): string {
   return text.replace(DIALECT_QUESTION_WORDS, (_, before: string) => before);
 }
 
-const DIALECT_QUESTION_WORDS = /(^|[^\p{L}\p{M}])و?(?:\u0648\u064a\u0646|\u0645\u064a\u0646)(?![\p{L}\p{M}])/gu;
+// With a preposition glued on: «لوين» (to where), «منين» (from where), «لمين» (to whom), «عوين»; «و» before any.
+const DIALECT_QUESTION_WORDS = /(^|[^\p{L}\p{M}])و?(?:(?:ل|ع|من|ب)?(?:\u0648\u064a\u0646|\u0645\u064a\u0646)|\u0645\u0646\u064a\u0646)(?![\p{L}\p{M}])/gu;

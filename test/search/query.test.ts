@@ -44,8 +44,14 @@ describe("query understanding", () => {
     ["Lavrov", "Lavorv"],
     ["Zakharova", "Zakharva"],
     ["Vershinin", "Vershinen"],
+    ["Turkish", "tukish"], // a letter dropped: the consonants differ, one edit in a long word
+    ["Shamkhani", "Shamkhanni"], // a letter doubled
   ])("tolerates a typo in a Latin name: %s / %s", (name, typo) => {
     expect(concepts(typo)).toEqual(concepts(name));
+  });
+
+  it("does not take a substituted letter the skeleton contradicts for a typo (Jalili is not Jalali)", () => {
+    expect(concepts("Jalili")).not.toEqual(concepts("Jalali"));
   });
 
   it.each([

@@ -23,6 +23,9 @@ describe("readDates", () => {
     ["two-word Levantine month (October)", "تشرين الأول 2019", [["2019-10-01", "2019-10-31"]]],
     ["two-word Levantine month (December)", "كانون الأول 2019", [["2019-12-01", "2019-12-31"]]],
     ["month with و glued", "وأيار ٢٠١٨", [["2018-05-01", "2018-05-31"]]],
+    ["spoken «ب» (in) glued", "بأيار 2018", [["2018-05-01", "2018-05-31"]]],
+    ["spoken «ب» without a year", "الطيارة اللي وقعت بشباط", [["*-02-01", "*-02-31"]]],
+    ["«باب» (door) is no «ب» + «آب»: only the year", "باب 2018", [["2018-01-01", "2018-12-31"]]],
     ["آب with a year is August", "آب ٢٠١٨", [["2018-08-01", "2018-08-31"]]],
     // Persian: Gregorian names and the solar calendar
     ["Persian Gregorian month", "سپتامبر ۲۰۱۸", [["2018-09-01", "2018-09-30"]]],

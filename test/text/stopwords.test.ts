@@ -5,10 +5,10 @@ import { isStopWord, STOP_WORDS, withoutDialectQuestionWords } from "../../src/t
 describe("stop words", () => {
   it.each([
     ["Arabic", ["في", "من", "على", "إلى", "الذي", "هذه", "لماذا", "بشأن"]],
-    ["Arabic dialect question words", ["شو", "ليش", "قديش", "إزاي", "اللي", "رح"]],
+    ["Arabic dialect question words", ["شو", "ليش", "قديش", "إزاي", "اللي", "رح", "صار", "بالضبط"]],
     ["Arabic question words with a preposition", ["بماذا", "عمّا", "مما", "لمن", "فيما", "بينما"]],
     ["Persian", ["در", "به", "از", "که", "را", "این", "آیا", "چگونه", "درباره"]],
-    ["spoken Persian", ["رو", "تو", "کدوم", "بهش", "توش", "باهاش", "ازشون", "براش", "دیگه", "یعنی"]],
+    ["spoken Persian", ["رو", "تو", "کدوم", "بهش", "توش", "باهاش", "ازشون", "براش", "دیگه", "یعنی", "دقیقا", "بالاخره", "واقعا"]],
     ["English", ["the", "of", "what", "did", "about", "tell", "me"]],
   ])("%s function words are stop words (after folding)", (_lang, words) => {
     for (const w of words) expect(isStopWord(fold(w)), w).toBe(true);
@@ -46,6 +46,11 @@ describe("withoutDialectQuestionWords", () => {
     ["خطر مین در مرز", "خطر مین در مرز"],
     ["فيينا", "فيينا"],
     ["ووينتر", "ووينتر"], // a longer word is left alone
+    ["لوين كانت رايحة؟", " كانت رايحة؟"], // "to where"
+    ["منين جاي", " جاي"], // "from where"
+    ["لمين الرسالة", " الرسالة"], // "to whom"
+    ["بنيامين نتنياهو", "بنيامين نتنياهو"],
+    ["لمينا", "لمينا"],
     ["يمين الوسط", "يمين الوسط"],
   ])("%s → %s", (input, expected) => {
     expect(withoutDialectQuestionWords(input)).toBe(expected);
