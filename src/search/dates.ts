@@ -48,16 +48,23 @@ interface MonthHit {
   solar: boolean;
 }
 
-/** Month names folded once, as token lists. */
-const FOLDED_MONTHS: [number, string[][]][] = GREGORIAN_MONTHS.map(([month, names]) => [month, names.map((n) => fold(n).split(" "))]);
+/**
+ * Month names folded once, as token lists, each word also with «و» glued on, and the first with spoken Arabic's «ب»
+ * ("in": «بأيار», «بشباط»), except a name that is also a word («باب» is a door). Made here, not per token: this runs
+ * for every word of every question.
+ */
+const FOLDED_MONTHS: { month: number; words: Set<string>[] }[] = GREGORIAN_MONTHS.flatMap(([month, names]) =>
+  names.map((name) => {
+    const parts = fold(name).split(" ");
+    return { month, words: parts.map((p, k) => new Set([p, `و${p}`, ...(k === 0 && !AMBIGUOUS.has(parts.join(" ")) ? [`ب${p}`] : [])])) };
+  }),
+);
 
 function findMonth(tokens: readonly string[], i: number): MonthHit | undefined {
-  for (const [month, names] of FOLDED_MONTHS) {
-    for (const parts of names) {
-      // «و» glued on; and spoken Arabic's «ب» ("in": «بأيار», «بشباط»), not on a name that is also a word («باب»).
-      const glued = (token: string | undefined, p: string, k: number) => token === `و${p}` || (k === 0 && token === `ب${p}` && !AMBIGUOUS.has(parts.join(" ")));
-      if (parts.every((p, k) => tokens[i + k] === p || glued(tokens[i + k], p, k))) return { start: i, length: parts.length, month, solar: false };
-    }
+  for (const { month, words } of FOLDED_MONTHS) {
+    let all = true;
+    for (let k = 0; k < words.length && all; k++) all = words[k]!.has(tokens[i + k] ?? "");
+    if (all) return { start: i, length: words.length, month, solar: false };
   }
   const solar = SOLAR_MONTHS.indexOf(tokens[i] ?? "");
   if (solar >= 0) return { start: i, length: 1, month: solar + 1, solar: true };
