@@ -16,6 +16,14 @@ export interface RankOptions {
   docCredit?: number;
   /** Score added to paragraphs of articles dated in a range the question names. Defaults to 0.15. */
   dateBonus?: number;
+  /**
+   * A question names when something happened ("the bomb plot foiled in June 2018"); what was learnt of it is reported
+   * later too (October's charges). Articles of the `laterDays` after a range the question names get this share of
+   * the date's weight and bonus (a named month without a year: none). Defaults to 0.5.
+   */
+  laterShare?: number;
+  /** See laterShare. Defaults to 180. */
+  laterDays?: number;
   /** Weight of BM25 (normalized to the best paragraph) next to coverage, as a tie-breaker. Defaults to 0.1. */
   bm25Weight?: number;
   /** Paragraphs ranked in full (the rest of those passing are only counted). Defaults to 300. */
@@ -63,7 +71,7 @@ export interface RankOptions {
   bm25SumMinPostings?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, manyNamesMissingShare: 0.3, speakerBonus: 0.05, domainBonus: 0.15, focusBonus: 0.1, focusMaxConcepts: 3, bm25SumMinPostings: 10_000 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, laterShare: 0.5, laterDays: 180, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, manyNamesMissingShare: 0.3, speakerBonus: 0.05, domainBonus: 0.15, focusBonus: 0.1, focusMaxConcepts: 3, bm25SumMinPostings: 10_000 };
 
 /**
  * Options over their defaults; one given as undefined keeps its default (a spread would put undefined in, and NaN in
@@ -517,8 +525,8 @@ function calendarOf(index: SearchIndex): { day: Int32Array; month: Uint8Array } 
   return cal;
 }
 
-/** Per article touched: 1 when published in a range the question names. */
-function articlesInTime(index: SearchIndex, query: ParsedQuery, s: Scratch): Uint8Array {
+/** Per article touched: 1 when published in a range the question names, 2 in the `laterDays` after one, else 0. */
+function articlesInTime(index: SearchIndex, query: ParsedQuery, s: Scratch, laterDays: number): Uint8Array {
   const { day, month } = calendarOf(index);
   const ranges = query.dates.map((r) =>
     r.from.startsWith("*")
@@ -528,7 +536,11 @@ function articlesInTime(index: SearchIndex, query: ParsedQuery, s: Scratch): Uin
   const out = s.inTime;
   for (let j = 0; j < s.touchedDocCount; j++) {
     const d = s.touchedDocs[j]!;
-    out[d] = ranges.some((r) => (r.anyYear ? month[d] === r.month : day[d]! >= r.from && day[d]! <= r.to)) ? 1 : 0;
+    out[d] = ranges.some((r) => (r.anyYear ? month[d] === r.month : day[d]! >= r.from && day[d]! <= r.to))
+      ? 1
+      : ranges.some((r) => !r.anyYear && day[d]! > r.to && day[d]! <= r.to + laterDays)
+        ? 2
+        : 0;
   }
   return out;
 }
@@ -544,8 +556,9 @@ interface PassContext {
   leadCredit: number;
   softCredit: number;
   docCredit: number;
-  /** Per article: in the question's time (empty when it names none). */
+  /** Per article: in the question's time, 1, or after it, 2 (empty when it names none). */
   inTime: Uint8Array;
+  laterShare: number;
   dateWeight: number;
   dateBonus: number;
   total: number;
@@ -568,7 +581,7 @@ interface PassContext {
  */
 function collectPassing(s: Scratch, x: PassContext): number {
   const { touched, masks, softMasks, docMasks, leadMasks, passChunk, passScore } = s;
-  const { chunkDoc, weightOf, keyMask, missingAllowed, oneMissingAllowed, leadCredit, softCredit, docCredit, inTime, dateWeight, dateBonus, total, floor } = x;
+  const { chunkDoc, weightOf, keyMask, missingAllowed, oneMissingAllowed, leadCredit, softCredit, docCredit, inTime, laterShare, dateWeight, dateBonus, total, floor } = x;
   const { domainBonus, focusBonus, domainArticles, domainParagraphs, numbers, quantityBonus, speakerMask, speakerBonus } = x;
   const dates = inTime.length > 0;
   const onTopic = domainArticles.length > 0;
@@ -587,12 +600,15 @@ function collectPassing(s: Scratch, x: PassContext): number {
     const soft = softMasks[c]! & ~mask & ~lead;
     const elsewhere = docMask & ~mask & ~lead & ~soft;
     let covered = weightOf[mask]! + leadCredit * weightOf[lead]! + softCredit * weightOf[soft]! + docCredit * weightOf[elsewhere]!;
-    const dated = dates && inTime[doc] === 1;
+    const time = dates ? inTime[doc]! : 0;
+    const dated = time === 1;
     if (dated) covered += dateWeight;
+    else if (time === 2) covered += laterShare * dateWeight;
     const coverage = covered / total;
     if (coverage < floor) continue;
     let score = coverage;
     if (dated) score += dateBonus;
+    else if (time === 2) score += laterShare * dateBonus;
     if (onTopic) {
       const article = domainArticles[doc]!;
       score += (domainBonus * (Math.min(article, 1) + domainParagraphs[c]!)) / 3;
@@ -722,7 +738,8 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     leadCredit: o.leadCredit,
     softCredit: o.softCredit,
     docCredit: o.docCredit,
-    inTime: dateWeight > 0 ? articlesInTime(index, query, s) : none,
+    inTime: dateWeight > 0 ? articlesInTime(index, query, s, o.laterDays) : none,
+    laterShare: o.laterShare,
     dateWeight,
     dateBonus: o.dateBonus,
     total,

@@ -128,3 +128,35 @@ describe("short questions and articles about Iran–Russia relations", () => {
     expect(scores()).toEqual(scores(0));
   });
 });
+
+describe("dates of events reported later", () => {
+  // Three reports of one plot, worded differently (no near-duplicates), dated before, after and long after the
+  // month a question names; then a report of that month.
+  const reports = [
+    { id: "march", published: "2018-03-10", text: "قالت الشرطة البلجيكية إنها تحقق في مخطط تفجير ضد تجمع المعارضة الإيرانية قرب باريس." },
+    { id: "october", published: "2018-10-02", text: "اتهمت فرنسا المخابرات الإيرانية بالوقوف وراء مخطط تفجير ضد تجمع للمعارضة الإيرانية قرب باريس." },
+    { id: "next-year", published: "2019-12-01", text: "بدأت محاكمة المتهمين في مخطط التفجير الذي استهدف تجمع المعارضة الإيرانية قرب باريس." },
+  ];
+  const june = { id: "june", published: "2018-06-30", text: "أحبطت الشرطة مخطط تفجير كان يستهدف تجمع المعارضة الإيرانية قرب باريس." };
+  let dir: string;
+  const engineOf = async (articles: typeof reports) => {
+    dir = mkdtempSync(path.join(tmpdir(), "later-"));
+    writeFileSync(path.join(dir, "a.jsonl"), articles.map((a) => JSON.stringify({ ...a, outlet: "Test" })).join("\n") + "\n");
+    try {
+      return await createEngine([dir]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const question = "bomb plot against the Iranian opposition rally near Paris in June 2018";
+
+  it("prefers what was reported in the months after the named one to what came before or a year later", async () => {
+    const e = await engineOf(reports);
+    expect(e.search(question, { limit: 3 }).results.map((r) => r.docId)[0]).toBe("october");
+  });
+
+  it("still prefers the named month itself", async () => {
+    const e = await engineOf([...reports, june]);
+    expect(e.search(question, { limit: 4 }).results.map((r) => r.docId)[0]).toBe("june");
+  });
+});
