@@ -70,6 +70,8 @@ const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
   ...["responsible", "responsibly", "responsibility", "responsibilities"].map((w) => [w, "responsib"] as const),
   ...["officer", "officers"].map((w) => [w, "officer"] as const),
   ...["internal", "internally"].map((w) => [w, "internal"] as const),
+  // "rights" (human rights) is not "right" ("right after the World Cup", "far-right").
+  ["rights", "rights"],
 ]);
 
 /**

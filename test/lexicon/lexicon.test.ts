@@ -143,6 +143,8 @@ describe("English alias keys", () => {
     ["responsibilities", "responsib"],
     ["officer", "officer"], // not "offic", the key of "office"
     ["internal", "internal"], // not "intern", the key of "international"
+    ["rights", "rights"], // not "right", which "right after" has
+    ["right", "right"],
   ])("%s → %s", (word, key) => {
     expect(aliasKeys(word, lexicon.protectedWords)).toEqual([key]);
   });
@@ -158,6 +160,12 @@ describe("English alias keys", () => {
     const keys = aliasKeys(word, lexicon.protectedWords);
     const owners = (lexicon.aliases.get(keys[0]!) ?? []).filter((a) => a.keys.join(" ") === keys.join(" ")).map((a) => a.concept.id);
     expect(owners).toEqual([id]);
+  });
+
+  it("does not read 'right' (\"right after the World Cup\") as human rights", () => {
+    const owners = (word: string) => (lexicon.aliases.get(aliasKeys(word, lexicon.protectedWords)[0]!) ?? []).filter((a) => a.keys.length === 1).map((a) => a.concept.id);
+    expect(owners("rights")).toEqual(["topic.human-rights"]);
+    expect(owners("right")).not.toContain("topic.human-rights");
   });
 
   it("does not read the «Su» of Su-30 as 'sued'", () => {
