@@ -159,7 +159,9 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
     }
     const plural = withoutPersianPossessive(token);
     const pluralKey = plural === undefined ? undefined : aliasKey(plural, lexicon.protectedWords) ?? undefined;
-    let forms = [key, withoutFuturePrefix(key), withoutPresentPrefix(key), pluralKey].flatMap(lookup);
+    const bare = lang === "ar" ? withoutPreposition(token) : undefined;
+    const bareKey = bare === undefined ? undefined : aliasKey(bare, lexicon.protectedWords) ?? undefined;
+    let forms = [key, withoutFuturePrefix(key), withoutPresentPrefix(key), pluralKey, bareKey].flatMap(lookup);
     if (forms.length === 0) forms = spokenPersianReadings(key).flatMap(lookup).slice(0, 1);
     push({ key: `term:${key}`, text: token, source: forms.length === 0 ? "unknown" : "term", type: "term", forms });
   }
@@ -296,6 +298,15 @@ function soundsLike(concept: Concept, sounds: Set<string>): boolean {
  */
 export function withoutFuturePrefix(term: string): string | undefined {
   return term.length >= 5 && /^س[يتنا]/.test(term) ? term.slice(1) : undefined;
+}
+
+/**
+ * An Arabic noun without the preposition «ب» ("with, in, by") glued on («بسايق» → «سايق», «بمواجهات» → «مواجهات»):
+ * light stemming cuts «بال» but not «ب» alone, which starts as many words as it precedes. The question keeps both
+ * readings. Undefined below five letters (the rest would be too short to tell) and for «بي/بت/بن», a spoken present.
+ */
+export function withoutPreposition(folded: string): string | undefined {
+  return folded.length >= 5 && /^ب[^يتن]/.test(folded) ? folded.slice(1) : undefined;
 }
 
 /**

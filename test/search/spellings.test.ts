@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/search/engine.js";
-import { spokenPersianReadings, withoutFuturePrefix, withoutPersianPossessive, withoutPresentPrefix, wantsQuantity } from "../../src/search/query.js";
+import { spokenPersianReadings, withoutFuturePrefix, withoutPersianPossessive, withoutPreposition, withoutPresentPrefix, wantsQuantity } from "../../src/search/query.js";
 
 /**
  * Names and words the way an archive writes them and no lexicon lists: a known person's other spelling, an unknown
@@ -56,6 +56,8 @@ const ARTICLES: { id: string; text: string }[] = [
   { id: "su57-title", text: "صورة: طائرة SU-57 في قاعدة حميميم." },
   { id: "f35", text: "أعلن الجيش الإسرائيلي أن طائرات إف-35 شاركت في الغارة." },
   { id: "35-killed", text: "قتل 35 شخصا في انفجار في الغارة على السوق." },
+  { id: "bus-driver", text: "قضت محكمة بإعدام سائق الباص الذي دهس رجال الشرطة." },
+  { id: "bus-other", text: "ارتفعت أسعار تذاكر الباص في المدينة." },
 ];
 
 let dir: string;
@@ -189,6 +191,21 @@ describe("spoken Arabic", () => {
     ["برلمان", undefined],
   ])("%s without its present-tense «ب» is %s", (word, expected) => {
     expect(withoutPresentPrefix(word)).toBe(expected);
+  });
+
+  it.each([
+    ["بسايق", "سايق"],
+    ["بمواجهات", "مواجهات"],
+    ["بشباط", "شباط"],
+    ["بسبب", undefined], // too short to tell
+    ["بيقول", undefined], // a spoken present (withoutPresentPrefix)
+    ["سايق", undefined],
+  ])("%s without the preposition «ب» is %s", (word, expected) => {
+    expect(withoutPreposition(word)).toBe(expected);
+  });
+
+  it("finds a noun asked for with «ب» glued on («بسايق الباص» → «سائق الباص»)", () => {
+    expect(docs("شو صار بسايق الباص؟")[0]).toBe("bus-driver");
   });
 
   it("reads «قديش» (how much) as asking for an amount", () => {
