@@ -24,6 +24,15 @@ export interface RankOptions {
   laterShare?: number;
   /** See laterShare. Defaults to 180. */
   laterDays?: number;
+  /**
+   * A question naming a month or a day with its year («in December 2019», «۳ مهر ۱۳۹۷») is answered only from articles
+   * of that time, of the `laterDays` after it, of the `earlierDays` before it (previews) or without a date: an
+   * archive without that time has no answer, and its other years are noise. A bare year, or a month of any year,
+   * only prefers. Defaults to true.
+   */
+  strictDates?: boolean;
+  /** See strictDates. Defaults to 31. */
+  earlierDays?: number;
   /** Weight of BM25 (normalized to the best paragraph) next to coverage, as a tie-breaker. Defaults to 0.1. */
   bm25Weight?: number;
   /** Paragraphs ranked in full (the rest of those passing are only counted). Defaults to 300. */
@@ -71,7 +80,7 @@ export interface RankOptions {
   bm25SumMinPostings?: number;
 }
 
-const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, laterShare: 0.5, laterDays: 180, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, manyNamesMissingShare: 0.3, speakerBonus: 0.05, domainBonus: 0.15, focusBonus: 0.1, focusMaxConcepts: 3, bm25SumMinPostings: 10_000 };
+const DEFAULTS: Required<RankOptions> = { minCoverage: 0.6, leadCredit: 0.7, docCredit: 0.4, dateBonus: 0.15, laterShare: 0.5, laterDays: 180, strictDates: true, earlierDays: 31, bm25Weight: 0.1, keep: 300, quantityBonus: 0.1, softCredit: 0.5, missingNameShare: 0.2, manyNamesMissingShare: 0.3, speakerBonus: 0.05, domainBonus: 0.15, focusBonus: 0.1, focusMaxConcepts: 3, bm25SumMinPostings: 10_000 };
 
 /**
  * Options over their defaults; one given as undefined keeps its default (a spread would put undefined in, and NaN in
@@ -525,8 +534,18 @@ function calendarOf(index: SearchIndex): { day: Int32Array; month: Uint8Array } 
   return cal;
 }
 
-/** Per article touched: 1 when published in a range the question names, 2 in the `laterDays` after one, else 0. */
-function articlesInTime(index: SearchIndex, query: ParsedQuery, s: Scratch, laterDays: number): Uint8Array {
+/** Where an article's date falls against the question's time (articlesInTime). */
+const OUTSIDE = 0;
+const IN_TIME = 1;
+const LATER = 2;
+/** Just before the time (a preview), or undated: neither preferred nor, under `strictDates`, left out. */
+const NEAR_OR_UNDATED = 3;
+
+/**
+ * Per article touched: IN_TIME when published in a range the question names, LATER in the `laterDays` after one,
+ * NEAR_OR_UNDATED in the `earlierDays` before one or without a date, else OUTSIDE.
+ */
+function articlesInTime(index: SearchIndex, query: ParsedQuery, s: Scratch, laterDays: number, earlierDays: number): Uint8Array {
   const { day, month } = calendarOf(index);
   const ranges = query.dates.map((r) =>
     r.from.startsWith("*")
@@ -537,10 +556,12 @@ function articlesInTime(index: SearchIndex, query: ParsedQuery, s: Scratch, late
   for (let j = 0; j < s.touchedDocCount; j++) {
     const d = s.touchedDocs[j]!;
     out[d] = ranges.some((r) => (r.anyYear ? month[d] === r.month : day[d]! >= r.from && day[d]! <= r.to))
-      ? 1
+      ? IN_TIME
       : ranges.some((r) => !r.anyYear && day[d]! > r.to && day[d]! <= r.to + laterDays)
-        ? 2
-        : 0;
+        ? LATER
+        : day[d]! < 0 || ranges.some((r) => !r.anyYear && day[d]! < r.from && day[d]! >= r.from - earlierDays)
+          ? NEAR_OR_UNDATED
+          : OUTSIDE;
   }
   return out;
 }
@@ -559,6 +580,8 @@ interface PassContext {
   /** Per article: in the question's time, 1, or after it, 2 (empty when it names none). */
   inTime: Uint8Array;
   laterShare: number;
+  /** Leave out articles dated OUTSIDE the question's time (see RankOptions.strictDates). */
+  strictDates: boolean;
   dateWeight: number;
   dateBonus: number;
   total: number;
@@ -584,6 +607,7 @@ function collectPassing(s: Scratch, x: PassContext): number {
   const { chunkDoc, weightOf, keyMask, missingAllowed, oneMissingAllowed, leadCredit, softCredit, docCredit, inTime, laterShare, dateWeight, dateBonus, total, floor } = x;
   const { domainBonus, focusBonus, domainArticles, domainParagraphs, numbers, quantityBonus, speakerMask, speakerBonus } = x;
   const dates = inTime.length > 0;
+  const strictDates = x.strictDates;
   const onTopic = domainArticles.length > 0;
   const quantity = numbers.length > 0;
   const count = s.touchedCount;
@@ -600,15 +624,16 @@ function collectPassing(s: Scratch, x: PassContext): number {
     const soft = softMasks[c]! & ~mask & ~lead;
     const elsewhere = docMask & ~mask & ~lead & ~soft;
     let covered = weightOf[mask]! + leadCredit * weightOf[lead]! + softCredit * weightOf[soft]! + docCredit * weightOf[elsewhere]!;
-    const time = dates ? inTime[doc]! : 0;
-    const dated = time === 1;
+    const time = dates ? inTime[doc]! : OUTSIDE;
+    if (strictDates && time === OUTSIDE) continue;
+    const dated = time === IN_TIME;
     if (dated) covered += dateWeight;
-    else if (time === 2) covered += laterShare * dateWeight;
+    else if (time === LATER) covered += laterShare * dateWeight;
     const coverage = covered / total;
     if (coverage < floor) continue;
     let score = coverage;
     if (dated) score += dateBonus;
-    else if (time === 2) score += laterShare * dateBonus;
+    else if (time === LATER) score += laterShare * dateBonus;
     if (onTopic) {
       const article = domainArticles[doc]!;
       score += (domainBonus * (Math.min(article, 1) + domainParagraphs[c]!)) / 3;
@@ -738,8 +763,10 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     leadCredit: o.leadCredit,
     softCredit: o.softCredit,
     docCredit: o.docCredit,
-    inTime: dateWeight > 0 ? articlesInTime(index, query, s, o.laterDays) : none,
+    inTime: dateWeight > 0 ? articlesInTime(index, query, s, o.laterDays, o.earlierDays) : none,
     laterShare: o.laterShare,
+    // A month or day with its year: a place in time. A bare year or a month of any year only prefers.
+    strictDates: o.strictDates && monthNamed && !query.dates.some((d) => d.from.startsWith("*")),
     dateWeight,
     dateBonus: o.dateBonus,
     total,

@@ -155,6 +155,17 @@ describe("dates of events reported later", () => {
     expect(e.search(question, { limit: 3 }).results.map((r) => r.docId)[0]).toBe("october");
   });
 
+  it("answers a month and year only from articles of that time or the months after it", async () => {
+    const drill = { id: "drill-2018", published: "2018-06-10", text: "أجرت إيران وروسيا والصين مناورات بحرية مشتركة في خليج عمان استمرت أربعة أيام." };
+    const e = await engineOf([...reports, drill]);
+    const asked = (q: string, options = {}) => e.search(q, { limit: 10, ...options }).results.map((r) => r.docId);
+    const question = "what was the joint naval exercise of Iran, Russia and China in the Gulf of Oman in December 2019 called and how long did it last";
+    expect(asked(question)).toEqual([]);
+    expect(asked(question, { strictDates: false })).toEqual(["drill-2018"]);
+    // A bare year only prefers.
+    expect(asked(question.replace("December 2019", "2019"))).toEqual(["drill-2018"]);
+  });
+
   it("still prefers the named month itself", async () => {
     const e = await engineOf([...reports, june]);
     expect(e.search(question, { limit: 4 }).results.map((r) => r.docId)[0]).toBe("june");
