@@ -273,9 +273,10 @@ function fuzzyAlias(token: string, lexicon: Lexicon): Concept | undefined {
     if (Math.abs(word.length - token.length) > max) continue;
     const d = editDistance(token, word, max);
     if (d > bestDistance || d > max) continue;
-    // The skeleton confirms the match, unless one letter was dropped or doubled in a long word ("tukish"), which
-    // changes the consonants but hardly ever makes another name.
-    if (!soundsLike(concept, sounds) && !(d === 1 && token.length >= 6 && word.length !== token.length)) continue;
+    // The skeleton confirms the match, unless one letter was dropped or doubled and both words are long ("tukish"
+    // for "turkish"): that changes the consonants but hardly ever makes another word. Not from a short alias, often
+    // an acronym: "Aseman", the airline, is not ASEAN.
+    if (!soundsLike(concept, sounds) && !(d === 1 && Math.min(token.length, word.length) >= 6 && word.length !== token.length)) continue;
     if (d < bestDistance) {
       best = concept;
       bestDistance = d;
