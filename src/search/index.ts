@@ -1,5 +1,6 @@
 import type { Chunk, Doc } from "../corpus/types.js";
 import { termOf } from "../text/analyze.js";
+import { designationTerm } from "../text/designations.js";
 import { fold } from "../text/fold.js";
 import { arabicSkeleton } from "../text/skeleton.js";
 import { withoutPossessive } from "../text/stem.js";
@@ -71,6 +72,18 @@ export class CachedAnalyzer {
   }
 }
 
+/**
+ * The tokens, each designation written as two words («سوخوي 30», «إف-35», "SU-57") followed by its one-word Latin
+ * term ("su30"; see designations.ts): a question's "Su-30" then finds the two words only where they stand together.
+ */
+function* withDesignations(tokens: readonly string[]): Generator<string> {
+  for (let i = 0; i < tokens.length; i++) {
+    yield tokens[i]!;
+    const joined = designationTerm(tokens[i - 1], tokens[i]!);
+    if (joined !== undefined) yield joined;
+  }
+}
+
 export function buildSearchIndex(docs: Doc[], options: BuildOptions = {}): SearchIndex {
   const protectedWords = options.protectedWords ?? new Set<string>();
   const analyzer = new CachedAnalyzer(protectedWords);
@@ -125,7 +138,7 @@ export function buildSearchIndex(docs: Doc[], options: BuildOptions = {}): Searc
     const titleStamp = -(d + 1); // title counts use the chunk scratch with a stamp no chunk uses
     // In an Arabic article «قنصليتها» is the consulate's («قنصلية»); see withoutPossessive.
     const arabic = doc.lang === "ar";
-    for (const token of tokenizeFolded(fold(doc.source.title))) {
+    for (const token of withDesignations(tokenizeFolded(fold(doc.source.title)))) {
       const id = idOfToken(arabic ? withoutPossessive(token) : token);
       if (id < 0) continue;
       if (chunkStamp[id] !== titleStamp) {
@@ -149,7 +162,7 @@ export function buildSearchIndex(docs: Doc[], options: BuildOptions = {}): Searc
       chunkIndex.set(chunk.id, c);
       ids.length = 0;
       tfs.length = 0;
-      for (const token of tokenizeFolded(fold(chunk.text))) {
+      for (const token of withDesignations(tokenizeFolded(fold(chunk.text)))) {
         const id = idOfToken(arabic ? withoutPossessive(token) : token);
         if (id < 0) continue;
         if (chunkStamp[id] !== c + 1) {

@@ -152,7 +152,7 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
       const id = k === undefined ? undefined : index.vocab.get(k);
       return id === undefined ? [] : [[id]];
     };
-    const designation = designationForms(token, index, lexicon);
+    const designation = designationForms(token, index);
     if (designation) {
       push(designation);
       continue;
@@ -170,28 +170,14 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
 }
 
 /**
- * A designation ("Su-30", "F-35", "MiG-29") as the archive writes it: its Latin token where the corpus has it, and
- * the prefix in Arabic script with the number («سوخوي 30», «إف-35»), both words in the paragraph. A name: the
- * answer's article must hold it. Undefined for a token that is no designation, or one the corpus has in no form.
+ * A designation ("Su-30", "F-35", "MiG-29"): the index holds it as one Latin term whatever the script it was written
+ * in («سوخوي 30», «إف-35», "SU-57": see withDesignations in index.ts). A name: the answer's article must hold it.
+ * Undefined for a token that is no designation, or one the corpus lacks.
  */
-function designationForms(token: string, index: SearchIndex, lexicon: Lexicon): QueryConcept | undefined {
-  const designation = designationOf(token);
-  if (!designation) return undefined;
-  const number = index.vocab.get(designation.number);
-  const direct = index.vocab.get(token);
-  const forms: number[][] = direct === undefined ? [] : [[direct]];
-  // A prefix of two letters or more is also a word of the corpus in Latin ("SU-57" in a title).
-  const latin = designation.latin.length > 1 ? index.vocab.get(designation.latin) : undefined;
-  if (number !== undefined && latin !== undefined) forms.push([latin, number]);
-  if (number !== undefined) {
-    for (const prefix of designation.prefixes) {
-      const key = aliasKey(fold(prefix), lexicon.protectedWords);
-      const id = key ? index.vocab.get(key) : undefined;
-      if (id !== undefined && !forms.some((f) => f[0] === id)) forms.push([id, number]);
-    }
-  }
-  if (forms.length === 0) return undefined;
-  return { key: `name:${token}`, text: token, source: forms.length > (direct === undefined ? 0 : 1) + (latin === undefined ? 0 : 1) ? "translit" : "term", type: "term", forms };
+function designationForms(token: string, index: SearchIndex): QueryConcept | undefined {
+  if (!designationOf(token)) return undefined;
+  const id = index.vocab.get(token);
+  return id === undefined ? undefined : { key: `name:${token}`, text: token, source: "translit", type: "term", forms: [[id]] };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { designationOf } from "../../src/text/designations.js";
+import { designationOf, designationTerm } from "../../src/text/designations.js";
+import { fold } from "../../src/text/fold.js";
+import { tokenizeFolded } from "../../src/text/tokenize.js";
 import { withoutEnglishPossessive } from "../../src/text/english.js";
 
 describe("designationOf", () => {
@@ -43,5 +45,33 @@ describe("withoutEnglishPossessive", () => {
     ["«إيران's»", "«إيران's»"], // only after a Latin letter
   ])("%s → %s", (input, expected) => {
     expect(withoutEnglishPossessive(input)).toBe(expected);
+  });
+});
+
+describe("designationTerm", () => {
+  const terms = (text: string) => {
+    const tokens = tokenizeFolded(fold(text));
+    return tokens.map((t, i) => designationTerm(tokens[i - 1], t)).filter(Boolean);
+  };
+
+  it.each([
+    ["طائرات إف-35 الإسرائيلية", ["f35"]],
+    ["مقاتلات سوخوي 30 وسو-30", ["su30", "su30"]],
+    ["وميغ-29", ["mig29"]],
+    ["طائرة ال-20 الروسية", ["il20"]], // how most of the archive wrote the Il-20
+    ["صورة لطائرة SU-57", ["su57"]],
+    ["قاذفات بي-52", ["b52"]],
+    ["توبوليف 22 م3", ["tu22"]],
+  ])("%s → %j", (text, expected) => {
+    expect(terms(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["قتل 30 شخصا في 30 يوما"], // «في» is no letter V here
+    ["أكد أن 30 جنديا قتلوا"], // nor «أن» an N
+    ["مهر ۹۷ و دی ۹۷"], // nor the Persian month «دی» a D
+    ["Su and 30 others"],
+  ])("reads none in %s", (text) => {
+    expect(terms(text)).toEqual([]);
   });
 });
