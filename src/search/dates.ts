@@ -110,10 +110,54 @@ function dayRange(start: Date): [string, string] {
   return [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
 }
 
+/**
+ * Seasons, read only with a year ("spring 2018", «ربيع 2018», «بهار ۹۷»; alone «الربيع» is as often the Arab Spring).
+ * English and Arabic seasons are the meteorological ones of the northern hemisphere (spring: March–May; winter: its
+ * December and the next January–February, so "winter 2018" is December 2017 to February 2018); Persian seasons are
+ * the solar year's quarters (بهار: فروردین–خرداد).
+ */
+const SEASONS: { names: string[]; first: number; solar: boolean }[] = [
+  { names: ["spring", "ربيع", "الربيع"], first: 3, solar: false },
+  { names: ["summer", "صيف", "الصيف"], first: 6, solar: false },
+  { names: ["autumn", "fall", "خريف", "الخريف"], first: 9, solar: false },
+  { names: ["winter", "شتاء", "الشتاء"], first: 12, solar: false },
+  { names: ["بهار"], first: 1, solar: true },
+  { names: ["تابستان"], first: 4, solar: true },
+  { names: ["پاييز"], first: 7, solar: true },
+  { names: ["زمستان"], first: 10, solar: true },
+].map((s) => ({ ...s, names: s.names.map((n) => fold(n)) }));
+
+/** The range of a season and year (three months), or undefined when the tokens at i are none. */
+function readSeason(tokens: readonly string[], i: number): DateRange | undefined {
+  const season = SEASONS.find((s) => s.names.includes(tokens[i]!));
+  if (!season) return undefined;
+  const year = readYear(tokens[i + 1], season.solar);
+  if (!year || year.solar !== season.solar) return undefined;
+  if (season.solar) {
+    const from = solarMonthRange(year.year, season.first)[0];
+    const to = solarMonthRange(year.year, season.first + 2)[1];
+    return { from, to, tokens: [tokens[i]!, tokens[i + 1]!] };
+  }
+  // Winter of a year starts in the December before it.
+  const startYear = season.first === 12 ? year.year - 1 : year.year;
+  const endMonth = season.first === 12 ? 2 : season.first + 2;
+  return {
+    from: `${startYear}-${pad(season.first)}-01`,
+    to: `${year.year}-${pad(endMonth)}-${pad(lastDay(year.year, endMonth))}`,
+    tokens: [tokens[i]!, tokens[i + 1]!],
+  };
+}
+
 /** Find the date ranges a folded token list names. Tokens used for dates are listed so the caller can drop them. */
 export function readDates(tokens: readonly string[]): DateRange[] {
   const ranges: DateRange[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const season = readSeason(tokens, i);
+    if (season) {
+      ranges.push(season);
+      i++;
+      continue;
+    }
     const hit = findMonth(tokens, i);
     if (hit) {
       // A day before the month ("24 April", «۳ مهر») or between it and its year ("April 24, 2018").

@@ -46,6 +46,13 @@ describe("readDates", () => {
     ["a day the month lacks reads the month", "31 February 2018", [["2018-02-01", "2018-02-28"]]],
     ["a day without a year keeps the month", "24 April", [["*-04-01", "*-04-31"]]],
     ["a day makes 'May' a month", "5 May", [["*-05-01", "*-05-31"]]],
+    // Seasons with a year
+    ["spring and year", "F-35s over Iran in spring 2018", [["2018-03-01", "2018-05-31"]]],
+    ["winter of a year starts in the December before", "winter 2018", [["2017-12-01", "2018-02-28"]]],
+    ["'fall' is autumn", "fall 2018 talks", [["2018-09-01", "2018-11-30"]]],
+    ["Arabic season", "في صيف 2018", [["2018-06-01", "2018-08-31"]]],
+    ["Persian season: the solar quarter", "بهار ۹۷", [["2018-03-21", "2018-06-21"]]],
+    ["Persian winter", "زمستان ۱۳۹۶", [["2017-12-22", "2018-03-20"]]],
   ])("%s: %s", (_what, question, expected) => {
     expect(read(question)).toEqual(expected);
   });
@@ -58,6 +65,8 @@ describe("readDates", () => {
     ["Arabic اب (father) alone", "اب الشهيد"],
     ["numbers that are not years", "500 troops and 2045 tanks"],
     ["no date at all", "ما هي نتائج زيارة لافروف؟"],
+    ["a season without a year (the Arab Spring)", "الربيع العربي"],
+    ["a season without a year", "talks in the spring"],
     ["empty", ""],
   ])("reads nothing from %s", (_what, question) => {
     expect(read(question)).toEqual([]);
