@@ -8,17 +8,19 @@ const MIN_TOKEN_LENGTH = 2;
 
 /**
  * Plural and derivational endings: a word that becomes a stop word only once one of them is cut is a content word
- * (الولايات → ولا, استان → است, الكردية → كرد, كانون → كان, هسته‌ای → هست). So is one that loses only a nisba ي
+ * (الولايات → ولا, استان → است, استان‌ها → است, الكردية → كرد, كانون → كان, هسته‌ای → هست). So is one that loses only a nisba ي
  * from four letters or more (الكردي). A pronoun ending cut from a function word (لكنه، خلالها، لديه) leaves a stop
  * word, as it should.
  */
-const CONTENT_ENDING = /(?:ات|ان|ون|ين|يه|هاي)$/;
+const CONTENT_ENDING = /(?:ات|ان|ون|ين|يه|هاي|انها)$/;
 
 /** Whether `term`, a stop word, came from `folded` by cutting a content ending (see CONTENT_ENDING). */
 function cutContentEnding(folded: string, term: string): string | null {
   const bare = stripPrefix(folded);
   if (bare === term || !bare.startsWith(term) || isStopWord(bare) || !isArabicScriptWord(bare)) return null;
   const cut = bare.slice(term.length);
+  // A Persian plural in «ها» of such a word is the word («استان‌ها» → «استان»).
+  if (cut === "انها") return bare.slice(0, -2);
   return CONTENT_ENDING.test(cut) || (cut === "ي" && bare.length >= 4) ? bare : null;
 }
 

@@ -67,6 +67,8 @@ describe("termOf", () => {
     // ...but a content word that only looks like one once a plural or derivational ending is cut is kept whole.
     ["«the states» (-at; stem ولا)", fold("الولايات"), "ولايات"],
     ["Persian «province» (-an; stem است)", fold("استان"), "استان"],
+    ["Persian «provinces» (-an + plural -ha) is «province»", fold("استان\u200cها"), "استان"],
+    ["Arabic «because it» stays a stop word", fold("لأنها"), null],
     ["«Kurdish» (-iyya; stem كرد, Persian «did»)", fold("الكردية"), "كرديه"],
     ["«Kurdish» (nisba ي on four letters)", fold("الكردي"), "كردي"],
     ["month «Kanun» (-un; stem كان)", fold("كانون"), "كانون"],
