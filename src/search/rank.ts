@@ -577,7 +577,7 @@ interface PassContext {
   leadCredit: number;
   softCredit: number;
   docCredit: number;
-  /** Per article: in the question's time, 1, or after it, 2 (empty when it names none). */
+  /** Per article: where its date falls, IN_TIME, LATER, NEAR_OR_UNDATED or OUTSIDE (empty when the question names no time). */
   inTime: Uint8Array;
   laterShare: number;
   /** Leave out articles dated OUTSIDE the question's time (see RankOptions.strictDates). */
@@ -766,7 +766,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     inTime: dateWeight > 0 ? articlesInTime(index, query, s, o.laterDays, o.earlierDays) : none,
     laterShare: o.laterShare,
     // A month or day with its year: a place in time. A bare year or a month of any year only prefers.
-    strictDates: o.strictDates && monthNamed && !query.dates.some((d) => d.from.startsWith("*")),
+    strictDates: o.strictDates && dateWeight > 0 && monthNamed && !query.dates.some((d) => d.from.startsWith("*")),
     dateWeight,
     dateBonus: o.dateBonus,
     total,
