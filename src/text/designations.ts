@@ -34,7 +34,7 @@ export const DESIGNATION_PREFIXES: ReadonlySet<string> = new Set(Object.keys(MAK
 export interface Designation {
   /** The Latin prefix ("su" of "su30"). */
   latin: string;
-  /** The prefix in Arabic script, each spelling unfolded (callers key them as corpus words). */
+  /** The prefix as Arabic and Persian write it, unfolded (the spellings designationTerm reads). */
   prefixes: readonly string[];
   /** The number, ASCII digits ("22" of "tu22m3"). */
   number: string;
@@ -42,7 +42,8 @@ export interface Designation {
 
 /**
  * A folded token read as a designation ("f35", "su30", "tu22m3", "mig29"), or undefined. The prefix is a single
- * letter or a known maker's abbreviation; the number has one to four digits, then at most three letters and digits starting with a letter ("m3" of "tu22m3").
+ * letter or a known maker's abbreviation; the number has one to four digits, then at most three letters and digits
+ * starting with a letter ("m3" of "tu22m3").
  */
 export function designationOf(token: string): Designation | undefined {
   const m = /^([a-z]{1,3})(\d{1,4})(?:[a-z][a-z0-9]{0,2})?$/.exec(token);
