@@ -135,7 +135,7 @@ export interface AnswerOptions {
 export function renderAnswer(response: SearchResponse, options: AnswerOptions): OutMessage[] {
   const { question, texts, lang } = options;
   const offset = options.offset ?? 0;
-  if (response.results.length === 0) return [renderNothingFound(question, texts, lang, response.outsideSubject)];
+  if (response.results.length === 0) return [renderNothingFound(question, texts, lang, response.outsideSubject, response.limitedToTime)];
   const to = offset + response.results.length;
   const head = `${questionLine(question)}\n${lineMark(texts)}<i>${fill(texts.resultsHeader, { from: offset + 1, to, total: response.total })}</i>`;
   const blocks = response.results.map((r, i) => resultBlock(r, offset + i + 1, texts, lang));
@@ -157,11 +157,15 @@ export function exampleButtons(texts: Texts, lang: UiLang): Button[][] {
   return texts.examples.map((q, index) => [{ text: q, action: { kind: "example", lang, index } }]);
 }
 
-/** "Nothing found" (or "outside what I follow") with the example questions (as text and buttons). */
-export function renderNothingFound(question: string, texts: Texts, lang: UiLang, outsideSubject = false): OutMessage {
+/**
+ * "Nothing found" (or "outside what I follow", or "nothing from that time": the question's month or day limited the
+ * answer) with the example questions (as text and buttons).
+ */
+export function renderNothingFound(question: string, texts: Texts, lang: UiLang, outsideSubject = false, limitedToTime = false): OutMessage {
   const examples = texts.examples.map((q) => `• ${displayText(q)}`).join("\n");
   const head = question ? `${questionLine(question)}\n\n` : "";
-  return { html: `${head}${lineMark(texts)}${fill(outsideSubject ? texts.outsideSubject : texts.nothingFound)}\n${examples}`, buttons: exampleButtons(texts, lang) };
+  const why = outsideSubject ? texts.outsideSubject : limitedToTime ? texts.nothingFoundInTime : texts.nothingFound;
+  return { html: `${head}${lineMark(texts)}${fill(why)}\n${examples}`, buttons: exampleButtons(texts, lang) };
 }
 
 /** Every message of an article (title, source, cleaned paragraphs), capped at MAX_ARTICLE_CHARS. */

@@ -19,7 +19,11 @@ function formatResultPlain(result: SearchResult, i: number): string {
 /** The whole answer as plain text (terminal and CLI). */
 export function formatPlainAnswer(response: SearchResponse, offset = 0): string {
   if (response.results.length === 0) {
-    const why = response.outsideSubject ? " (the question is about something this bot does not follow: sport, weather, films…)" : "";
+    const why = response.outsideSubject
+      ? " (the question is about something this bot does not follow: sport, weather, films…)"
+      : response.limitedToTime
+        ? " from the time it names (a question naming a month or a day is answered from the articles of about then; without the date it may find more)"
+        : "";
     return `Nothing found for: ${response.query.trim() || "(empty question)"}${why}`;
   }
   const head = `${response.total} result${response.total === 1 ? "" : "s"} for: ${response.query.trim()}`;

@@ -45,6 +45,8 @@ export const TextsSchema = z.strictObject({
   nothingFound: template(),
   /** "Nothing found" for a question only about things the bot does not follow (sport, weather…). */
   outsideSubject: template(),
+  /** "Nothing found" for a question whose month or day limited the answer to about that time (it may find more without). */
+  nothingFoundInTime: template(),
   alsoReportedBy: template("outlets"),
   link: template(),
   paragraph: template("n"),

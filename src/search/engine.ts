@@ -8,7 +8,7 @@ import { withoutPossessive } from "../text/stem.js";
 import { NUMBER_WORDS } from "../text/numbers.js";
 import { buildSearchIndex, type SearchIndex } from "./index.js";
 import { parseQuery, type ParsedQuery } from "./query.js";
-import { rank, type RankOptions } from "./rank.js";
+import { limitsToTime, rank, type RankOptions } from "./rank.js";
 import { groupNearDuplicates } from "./group.js";
 
 /** One answer: a paragraph, its article's source, and what of the question it carries. */
@@ -40,6 +40,8 @@ export interface SearchResponse {
   understood: { text: string; concept: string; source: string; found: boolean }[];
   /** True when the question is only about things the bot does not follow (sport, weather…): no results by design. */
   outsideSubject: boolean;
+  /** True when the month or day the question names limited the answer to about that time (see RankOptions.strictDates). */
+  limitedToTime: boolean;
 }
 
 export interface SearchOptions extends RankOptions {
@@ -99,7 +101,8 @@ export class Engine {
       source: c.source,
       found: c.forms.length > 0,
     }));
-    if (outsideSubject) return { query: question, lang: parsed.lang, total: 0, results: [], understood, outsideSubject };
+    const limitedToTime = (rankOptions.strictDates ?? true) && limitsToTime(parsed);
+    if (outsideSubject) return { query: question, lang: parsed.lang, total: 0, results: [], understood, outsideSubject, limitedToTime: false };
     const ranking = rank(parsed, this.index, { ...rankOptions, keep: Math.max(rankOptions.keep ?? 300, offset + limit + 60) }, this.domain);
     const ranked = groupNearDuplicates(ranking.items, this.index);
     // Paragraphs beyond those ranked in full were only counted; near-duplicates among them are not folded.
@@ -139,6 +142,7 @@ export class Engine {
       results,
       understood,
       outsideSubject,
+      limitedToTime,
     };
   }
 

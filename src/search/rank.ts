@@ -94,6 +94,19 @@ export function withDefaults<T extends object>(defaults: Required<T>, options: T
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
+/** The question names a month (of a year or of any year) or a day: a time as specific as its strongest word. */
+function namesMonthOrDay(query: ParsedQuery): boolean {
+  return query.dates.some((d) => d.from.startsWith("*") || d.from.slice(0, 7) === d.to.slice(0, 7) || daysBetween(d.from, d.to) <= 40);
+}
+
+/**
+ * The question names a month or a day with its year: under `strictDates` only articles of about that time can answer
+ * it (see RankOptions.strictDates), so "nothing found" may mean "nothing from then".
+ */
+export function limitsToTime(query: ParsedQuery): boolean {
+  return namesMonthOrDay(query) && !query.dates.some((d) => d.from.startsWith("*"));
+}
+
 /** Concepts beyond this many are ignored (each is a bit in the masks and a doubling of the weight table; a chat question has fewer). */
 export const MAX_CONCEPTS = 12;
 /** A concept whose terms are in more than this share of paragraphs is "common": it refines candidates, not finds them. */
@@ -675,7 +688,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
   });
   // A month or year the question names is one more (soft) concept: articles of that time carry it. A month (with
   // or without its year) is as specific as the question's strongest word; a bare year, an average one.
-  const monthNamed = query.dates.some((d) => d.from.startsWith("*") || d.from.slice(0, 7) === d.to.slice(0, 7) || daysBetween(d.from, d.to) <= 40);
+  const monthNamed = namesMonthOrDay(query);
   const dateWeight = query.dates.length === 0 ? 0 : monthNamed ? Math.max(...known) : average;
   const total = weights.reduce((a, b) => a + b, 0) + dateWeight;
   const floor = coverageFloor(known.length + (dateWeight ? 1 : 0), o.minCoverage);
@@ -766,7 +779,7 @@ export function rank(query: ParsedQuery, index: SearchIndex, options: RankOption
     inTime: dateWeight > 0 ? articlesInTime(index, query, s, o.laterDays, o.earlierDays) : none,
     laterShare: o.laterShare,
     // A month or day with its year: a place in time. A bare year or a month of any year only prefers.
-    strictDates: o.strictDates && dateWeight > 0 && monthNamed && !query.dates.some((d) => d.from.startsWith("*")),
+    strictDates: o.strictDates && dateWeight > 0 && limitsToTime(query),
     dateWeight,
     dateBonus: o.dateBonus,
     total,

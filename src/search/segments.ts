@@ -81,6 +81,7 @@ export class SegmentedEngine extends Engine {
       results: merged.slice(offset, offset + limit),
       understood,
       outsideSubject: main.outsideSubject,
+      limitedToTime: main.limitedToTime,
     };
   }
 }

@@ -33,8 +33,8 @@ function result(over: Over = {}): SearchResult {
   };
 }
 
-function response(results: SearchResult[], total = results.length, query = "q"): SearchResponse {
-  return { query, lang: "ar", total, results, understood: [], outsideSubject: false };
+function response(results: SearchResult[], total = results.length, query = "q", limitedToTime = false): SearchResponse {
+  return { query, lang: "ar", total, results, understood: [], outsideSubject: false, limitedToTime };
 }
 
 function assertSendable(html: string) {
@@ -86,6 +86,25 @@ describe("renderAnswer on the seed corpus", () => {
     expect(m!.html).toContain(texts.fa.nothingFound);
     expect(actions(m!.buttons)).toEqual([0, 1, 2].map((index) => ({ kind: "example", lang: "fa", index })));
     assertSendable(m!.html);
+  });
+
+  it.each(["en", "ar", "fa"] as const)("says in %s when the month a question names left nothing, and that without it there may be more", (lang) => {
+    // The seed corpus has no article of December 2010 (the Caspian article is of February 2020); without the month it has several.
+    const question = "Jalali on the Caspian Sea in December 2010";
+    const limited = engine.search(question, { limit: 3 });
+    expect(limited.results).toEqual([]);
+    expect(limited.limitedToTime).toBe(true);
+    const [m] = renderAnswer(limited, { question, texts: texts[lang], lang });
+    expect(m!.html).toContain(texts[lang].nothingFoundInTime);
+    expect(m!.html).not.toContain(texts[lang].nothingFound);
+    assertSendable(m!.html);
+    expect(engine.search("Jalali on the Caspian Sea", { limit: 3 }).results.length).toBeGreaterThan(0);
+  });
+
+  it("does not blame the date when a bare year names none or nothing matches anyway", () => {
+    expect(engine.search("Jalali on the Caspian Sea in 2010", { limit: 3 }).limitedToTime).toBe(false);
+    const [m] = renderAnswer(engine.search("xyzzy plugh", { limit: 3 }), { question: "xyzzy plugh", texts: texts.en, lang: "en" });
+    expect(m!.html).toContain(texts.en.nothingFound);
   });
 
   it.each(["en", "ar", "fa"] as const)("says in %s when a question is outside what the bot follows", (lang) => {
