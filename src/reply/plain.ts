@@ -22,7 +22,7 @@ export function formatPlainAnswer(response: SearchResponse, offset = 0): string 
     const why = response.outsideSubject
       ? " (the question is about something this bot does not follow: sport, weather, films…)"
       : response.limitedToTime
-        ? " from the time it names (a question naming a month or a day is answered from the articles of about then; without the date it may find more)"
+        ? " (nothing from the time it names: a question naming a month or a day is answered from the articles of about then; without the date it may find more)"
         : "";
     return `Nothing found for: ${response.query.trim() || "(empty question)"}${why}`;
   }

@@ -3,6 +3,7 @@ import type { Doc, SourceInfo } from "../../src/corpus/types.js";
 import { createEngine, type Engine, type SearchResponse, type SearchResult } from "../../src/search/engine.js";
 import { articleMessages, EXPANDABLE_OVER, formatDate, renderAnswer, renderArticle, renderInlineItem, renderSources, sourceLine, type Button } from "../../src/reply/answer.js";
 import { htmlToPlain, validateTelegramHtml } from "../../src/reply/html.js";
+import { formatPlainAnswer } from "../../src/reply/plain.js";
 import { restatedQuestion } from "../../src/reply/question.js";
 import { MAX_MESSAGE_CHARS } from "../../src/reply/split.js";
 import { loadTexts, type TextsByLang } from "../../src/reply/texts.js";
@@ -99,6 +100,11 @@ describe("renderAnswer on the seed corpus", () => {
     expect(m!.html).not.toContain(texts[lang].nothingFound);
     assertSendable(m!.html);
     expect(engine.search("Jalali on the Caspian Sea", { limit: 3 }).results.length).toBeGreaterThan(0);
+  });
+
+  it("says the same in the terminal chat's plain text", () => {
+    expect(formatPlainAnswer(engine.search("Jalali on the Caspian Sea in December 2010", { limit: 3 }))).toMatch(/^Nothing found for: .*nothing from the time it names/);
+    expect(formatPlainAnswer(engine.search("xyzzy plugh", { limit: 3 }))).toBe("Nothing found for: xyzzy plugh");
   });
 
   it("does not blame the date when a bare year names none or nothing matches anyway", () => {
