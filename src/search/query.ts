@@ -175,8 +175,10 @@ export function parseQuery(text: string, index: SearchIndex, lexicon: Lexicon, o
  * Undefined for a token that is no designation, or one the corpus lacks.
  */
 function designationForms(token: string, index: SearchIndex): QueryConcept | undefined {
-  if (!designationOf(token)) return undefined;
-  const id = index.vocab.get(token);
+  const designation = designationOf(token);
+  if (!designation) return undefined;
+  // The index's term is the prefix and the number alone ("tu22" of "Tu-22M3", see designationTerm).
+  const id = index.vocab.get(designation.latin + designation.number);
   return id === undefined ? undefined : { key: `name:${token}`, text: token, source: "translit", type: "term", forms: [[id]] };
 }
 

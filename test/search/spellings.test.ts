@@ -54,6 +54,7 @@ const ARTICLES: { id: string; text: string }[] = [
   { id: "su30-short", text: "حلقت طائرات سو-30 الروسية فوق الساحل السوري." },
   { id: "su-caption", text: "قالت الفنانة Su إن معرضها سيفتتح في الشارقة." },
   { id: "su57-title", text: "صورة: طائرة SU-57 في قاعدة حميميم." },
+  { id: "tu22-hamadan", text: "هبطت قاذفات توبوليف 22 إم 3 الروسية في قاعدة همدان." },
   { id: "su24-and-35", text: "نشرت روسيا طائرات سوخوي 24 وأكثر من 35 مروحية في القاعدة." },
   { id: "f35", text: "أعلن الجيش الإسرائيلي أن طائرات إف-35 شاركت في الغارة." },
   { id: "35-killed", text: "قتل 35 شخصا في انفجار في الغارة على السوق." },
@@ -107,6 +108,10 @@ describe("designations of aircraft and weapons", () => {
   it("finds the prefix and the number only where they stand together (Su-24 and 35 helicopters are no Su-35)", () => {
     expect(docs("Su-35")).not.toContain("su24-and-35");
     expect(docs("Su-24")).toContain("su24-and-35");
+  });
+
+  it("finds a designation asked for with a suffix («Tu-22M3» is the Tu-22 of «توبوليف 22 إم 3»)", () => {
+    expect(docs("Tu-22M3")[0]).toBe("tu22-hamadan");
   });
 
   it("finds a designation written in Latin with a hyphen («SU-57»)", () => {
